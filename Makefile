@@ -1,0 +1,36 @@
+# Two commands: `make run` and `make test`. Nothing else is needed on a machine with Python 3.11.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install browser-deps migrate clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) -m config.launcher
+
+# Chromium and a Chinese font, from Debian, for the browser tests and screenshots (skipped where apt is absent).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get install -y -q chromium fonts-noto-cjk >/dev/null 2>&1 || \
+	     (apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-noto-cjk >/dev/null)); \
+	  else echo "browser tests need: apt-get install chromium fonts-noto-cjk"; fi; \
+	fi
+
+test: install browser-deps
+	$(PY) -m pytest; status=$$?; \
+	if [ -z "$$DATABASE_URL" ] || [ -z "$$REDIS_URL" ]; then $(PY) -m config.embedded stop; fi; \
+	exit $$status
+
+clean:
+	$(PY) -m config.embedded stop || true
+	rm -rf var

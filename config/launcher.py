@@ -1,0 +1,92 @@
+"""`make run`: prepare the database, then run the web server, a Celery worker and Celery beat together.
+
+Without DATABASE_URL / REDIS_URL the embedded servers are started first (the three processes join
+them through settings); one Ctrl-C stops the three and then the embedded servers.
+"""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from config import embedded
+
+PYTHON = sys.executable
+
+
+def _start_embedded():
+    """Start what is not configured, once, before the children start; they join the running servers."""
+    started = False
+    if not os.environ.get("DATABASE_URL"):
+        embedded.postgres_settings()
+        started = True
+    if not os.environ.get("REDIS_URL"):
+        embedded.redis_url()
+        started = True
+    return started
+
+
+def _manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], env=env, check=True)
+
+
+def _sigterm_as_ctrl_c(signum, frame):
+    raise KeyboardInterrupt
+
+
+def main():
+    signal.signal(signal.SIGTERM, _sigterm_as_ctrl_c)
+    started_embedded = _start_embedded()
+    env = {"DEBUG": "true", **os.environ}
+    bind = env.get("PORTAL_BIND", "127.0.0.1:8000")
+    try:
+        _manage(env, "migrate", "--no-input")
+        _manage(env, "load_plan", "--year", "2024")
+        _manage(env, "load_demo")
+        processes = [
+            subprocess.Popen([PYTHON, "manage.py", "runserver", bind, "--noreload"], env=env),
+            subprocess.Popen([PYTHON, "-m", "celery", "-A", "config", "worker", "-l", "info", "-c", "2"], env=env),
+            subprocess.Popen(
+                [
+                    PYTHON,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "config",
+                    "beat",
+                    "-l",
+                    "info",
+                    "-s",
+                    str(embedded.VAR_DIR / "celerybeat-schedule"),
+                ],
+                env=env,
+            ),
+        ]
+        print(f"\n门户已启动：http://{bind}/  （演示账号密码 demo2024，Ctrl-C 停止）\n", flush=True)
+        _wait(processes)
+    finally:
+        if started_embedded:
+            embedded.stop()
+
+
+def _wait(processes):
+    """Until Ctrl-C or one process dies; then stop all of them."""
+    try:
+        while all(p.poll() is None for p in processes):
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    for p in processes:
+        if p.poll() is None:
+            p.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 15
+    for p in processes:
+        try:
+            p.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            p.kill()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+admin.site.site_header = _("垫江县安全生产与自然灾害防治工作平台")
+admin.site.site_title = _("工作平台管理")
+admin.site.index_title = _("后台管理")
+
+urlpatterns = [
+    path("", include("tasks.urls")),
+    path("", include("core.urls")),
+    path("responsibilities/", include("responsibilities.urls")),
+    path("hazards/", include("hazards.urls")),
+    path("disasters/", include("disasters.urls")),
+    path("inspections/", include("inspections.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(("config.api_urls", "api"))),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
+handler403 = "core.views.permission_denied"
+
+if settings.DEBUG:  # pragma: no cover - uploaded files are served by the proxy in production
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

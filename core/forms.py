@@ -1,0 +1,46 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from core.choices import OrgUnitKind
+from core.models import Enterprise, OrgUnit
+
+
+class StyledFormMixin:
+    """Bootstrap classes on every widget, and the invalid ones marked, so errors show beside the field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["class"] += " is-invalid"
+
+
+class LoginForm(StyledFormMixin, AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("用户名或密码错误，请重新输入。注意密码区分大小写。"),
+        "inactive": _("该账号已停用，请联系安委办管理员。"),
+    }
+
+
+class EnterpriseForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Enterprise
+        fields = ["name", "credit_code", "sector", "scale", "township", "supervising_department", "address"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = OrgUnit.objects.visible_to(user)
+        self.fields["township"].queryset = units.filter(kind=OrgUnitKind.TOWNSHIP).order_by("sort_order")
+        self.fields["supervising_department"].queryset = units.filter(kind=OrgUnitKind.DEPARTMENT).order_by(
+            "sort_order"
+        )
+        self.fields["credit_code"].widget.attrs.update({"autocapitalize": "characters", "spellcheck": "false"})
+
+    def clean_credit_code(self):
+        return self.cleaned_data["credit_code"].strip().upper()

@@ -1,0 +1,104 @@
+"""The one answer to "which records may this person see / change".
+
+A record belongs to a territorial unit (属地) and, where it has one, a supervising department (行业监管);
+a model names the foreign keys that carry them in ``SCOPE_FIELDS``. People with a county-wide role see
+every record; everybody else sees the records whose units lie in the subtree of a unit they belong to.
+Only the county administrator changes records county-wide; 县领导, auditors and API clients only read.
+"""
+
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+
+from core.choices import COUNTY_WIDE_ROLES, READ_ONLY_ROLES, Role
+
+
+@dataclass(frozen=True)
+class Scope:
+    authenticated: bool = False
+    sees_all: bool = False
+    changes_all: bool = False
+    unit_ids: frozenset = field(default_factory=frozenset)  # subtrees of the person's own units
+    ancestor_codes: frozenset = field(default_factory=frozenset)  # the units above them, for the tree
+
+    def sees_unit(self, unit_id):
+        return self.sees_all or unit_id in self.unit_ids
+
+    def changes_unit(self, unit_id):
+        return self.changes_all or unit_id in self.unit_ids
+
+
+ANONYMOUS = Scope()
+
+
+def scope_for(user):
+    """The person's scope, computed once per request object (two queries)."""
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    cached = getattr(user, "_portal_scope", None)
+    if cached is not None:
+        return cached
+    from core.models import OrgUnit
+
+    memberships = list(user.memberships.select_related("unit").filter(unit__is_active=True))
+    roles = {m.role for m in memberships}
+    local_paths = [m.unit.path for m in memberships if m.role not in COUNTY_WIDE_ROLES]
+    unit_ids = frozenset()
+    if local_paths:
+        prefix = reduce(or_, (Q(path__startswith=p) for p in local_paths))
+        unit_ids = frozenset(OrgUnit.objects.filter(prefix).values_list("id", flat=True))
+    writable_roles = roles - READ_ONLY_ROLES
+    scope = Scope(
+        authenticated=True,
+        sees_all=user.is_superuser or bool(roles & COUNTY_WIDE_ROLES),
+        changes_all=user.is_superuser or Role.COUNTY_ADMIN in writable_roles,
+        unit_ids=unit_ids,
+        ancestor_codes=frozenset(code for p in local_paths for code in p.split("/")[:-2] if code),
+    )
+    user._portal_scope = scope
+    return scope
+
+
+def _units_filter(fields, unit_ids):
+    return reduce(or_, (Q(**{f"{name}__in": unit_ids}) for name in fields))
+
+
+def filter_visible(queryset, user, fields):
+    scope = scope_for(user)
+    if scope.sees_all:
+        return queryset
+    if not scope.unit_ids:
+        return queryset.none()
+    return queryset.filter(_units_filter(fields, scope.unit_ids))
+
+
+def filter_changeable(queryset, user, fields):
+    scope = scope_for(user)
+    if scope.changes_all:
+        return queryset
+    if not scope.unit_ids:
+        return queryset.none()
+    return queryset.filter(_units_filter(fields, scope.unit_ids))
+
+
+def _unit_ids_of(obj, fields):
+    ids = []
+    for name in fields:
+        target = obj
+        *path, last = name.split("__")
+        for step in path:
+            target = getattr(target, step)
+        ids.append(getattr(target, f"{last}_id"))
+    return [i for i in ids if i is not None]
+
+
+def can_see(user, obj):
+    scope = scope_for(user)
+    return scope.sees_all or any(scope.sees_unit(i) for i in _unit_ids_of(obj, obj.SCOPE_FIELDS))
+
+
+def can_change(user, obj):
+    scope = scope_for(user)
+    return scope.changes_all or any(scope.changes_unit(i) for i in _unit_ids_of(obj, obj.SCOPE_FIELDS))

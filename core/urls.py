@@ -1,0 +1,18 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from core import views
+from core.forms import LoginForm
+
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="registration/login.html", authentication_form=LoginForm),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("enterprises/", views.EnterpriseListView.as_view(), name="enterprise-list"),
+    path("enterprises/new/", views.EnterpriseFormView.as_view(), name="enterprise-create"),
+    path("enterprises/<int:pk>/", views.EnterpriseDetailView.as_view(), name="enterprise-detail"),
+    path("enterprises/<int:pk>/edit/", views.EnterpriseFormView.as_view(), name="enterprise-edit"),
+]

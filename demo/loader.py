@@ -1,0 +1,148 @@
+"""Builds the demo data set; every step is an upsert, so loading twice changes nothing."""
+
+import itertools
+
+import pghistory
+from django.db import transaction
+from django.db.models import Q
+
+from core.choices import OrgUnitKind
+from core.loading import LoadCounter, upsert
+from core.models import Enterprise, EnterpriseAlias, Membership, OrgUnit, User
+from core.validators import credit_code_check_char
+from demo import data
+from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
+
+ORG_CODE_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def demo_credit_code(serial):
+    """A well-formed 统一社会信用代码 (企业, 垫江县) with a valid 组织机构代码 inside; invented."""
+    body = f"MA{serial:06d}"
+    digits = [int(c) if c.isdigit() else ord(c) - 55 for c in body]
+    check = 11 - sum(d * w for d, w in zip(digits, ORG_CODE_WEIGHTS, strict=True)) % 11
+    org_code = body + {10: "X", 11: "0"}.get(check, str(check))
+    first17 = f"91{data.COUNTY_CODE}{org_code}"
+    return first17 + credit_code_check_char(first17)
+
+
+class DemoLoader:
+    def __init__(self):
+        self.counter = LoadCounter()
+
+    def unit(self, key):
+        """A unit by statistical code, department short name or township name."""
+        if key[0].isdigit():
+            return OrgUnit.objects.get(code=key)
+        department = Q(short_name=key, kind=OrgUnitKind.DEPARTMENT)
+        return OrgUnit.objects.get(department | Q(name=key, kind=OrgUnitKind.TOWNSHIP))
+
+    @transaction.atomic
+    def load(self):
+        with pghistory.context(command="load_demo"):
+            self.departments()
+            self.grids()
+            self.accounts()
+            self.assignments()
+            self.enterprises()
+        return self.counter
+
+    def departments(self):
+        county = OrgUnit.objects.get(code=data.COUNTY_CODE)
+        for order, (code, name, short) in enumerate(data.DEPARTMENTS, 1):
+            upsert(
+                OrgUnit,
+                lookup={"code": code},
+                counter=self.counter,
+                values={
+                    "name": name,
+                    "short_name": short,
+                    "kind": OrgUnitKind.DEPARTMENT,
+                    "parent": county,
+                    "path": county.path + f"{code}/",
+                    "sort_order": order,
+                    "is_demo": True,
+                },
+            )
+
+    def grids(self):
+        for order, (village_code, code, name) in enumerate(data.GRIDS, 1):
+            village = OrgUnit.objects.get(code=village_code)
+            upsert(
+                OrgUnit,
+                lookup={"code": code},
+                counter=self.counter,
+                values={
+                    "name": name,
+                    "kind": OrgUnitKind.GRID,
+                    "parent": village,
+                    "path": village.path + f"{code}/",
+                    "sort_order": order,
+                    "is_demo": True,
+                },
+            )
+
+    def accounts(self):
+        for username, full_name, role, unit_key in data.ACCOUNTS:
+            is_admin = role == "county_admin"
+            user = upsert(
+                User,
+                lookup={"username": username},
+                counter=self.counter,
+                values={
+                    "full_name": full_name,
+                    "is_staff": is_admin,
+                    "is_superuser": is_admin,
+                },
+            )
+            if not user.password:  # only a new account gets the demo password; a changed one keeps its own
+                user.set_password(data.DEMO_PASSWORD)
+                user.save(update_fields=["password"])
+            upsert(
+                Membership,
+                lookup={"user": user, "unit": self.unit(unit_key), "role": role},
+                values={},
+                counter=self.counter,
+            )
+
+    def assignments(self):
+        for plan in Plan.objects.all():
+            self._assign(WorkItem, WorkItemCoUnit, "work_item", plan, data.WORK_ITEM_UNITS)
+            self._assign(KeyAction, KeyActionCoUnit, "key_action", plan, data.KEY_ACTION_UNITS)
+
+    def _assign(self, model, link_model, link_field, plan, table):
+        for entry in model.objects.filter(plan=plan, number__in=table):
+            lead, co_units = table[entry.number]
+            upsert(model, lookup={"pk": entry.pk}, values={"lead_unit": self.unit(lead)}, counter=self.counter)
+            for key in co_units:
+                upsert(link_model, lookup={link_field: entry, "unit": self.unit(key)}, values={}, counter=self.counter)
+
+    def enterprises(self):
+        townships = itertools.cycle([self.unit(name) for name in data.ENTERPRISE_TOWNSHIPS])
+        serial = 0
+        for sector, (department, stems) in data.ENTERPRISE_SECTORS.items():
+            for stem in stems:
+                for suffix in ("有限公司", "有限责任公司"):
+                    serial += 1
+                    township = next(townships)
+                    upsert(
+                        Enterprise,
+                        lookup={"credit_code": demo_credit_code(serial)},
+                        counter=self.counter,
+                        values={
+                            "name": f"垫江县{township.name[:2]}{stem}{suffix}（演示）",
+                            "sector": sector,
+                            "township": township,
+                            "supervising_department": self.unit(department),
+                            "address": f"{township.name}演示路{serial}号",
+                            "scale": "small_micro",
+                            "is_demo": True,
+                        },
+                    )
+        first = Enterprise.objects.get(credit_code=demo_credit_code(1))
+        upsert(
+            EnterpriseAlias,
+            lookup={"name": f"{first.name[:-4]}加油站（演示）"},
+            values={"enterprise": first},
+            counter=self.counter,
+        )

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DisastersConfig(AppConfig):
+    name = "disasters"
+    verbose_name = _("自然灾害防治")

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from core.views import AppIndexView
+
+app_name = "hazards"
+urlpatterns = [path("", AppIndexView.as_view(app_label="hazards"), name="index")]

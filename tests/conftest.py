@@ -1,0 +1,53 @@
+import pytest
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+from core.models import User
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database holds what `make run` loads: the divisions (a migration), the 2024 plan, the demo."""
+    with django_db_blocker.unblock():
+        load_reference_data()
+
+
+def load_reference_data():
+    from core.divisions import load_divisions
+    from core.models import OrgUnit
+
+    load_divisions(OrgUnit)
+    call_command("load_plan", year=2024, verbosity=0)
+    call_command("load_demo", force=True, verbosity=0)
+
+
+@pytest.fixture
+def loaded_transactional_db(transactional_db):
+    """For tests that commit (live server, Celery): the database is emptied after each, so load it first."""
+    load_reference_data()
+
+
+@pytest.fixture
+def demo_user(db):
+    return lambda username: User.objects.get(username=username)
+
+
+@pytest.fixture
+def api_as(demo_user):
+    """An API client signed in as a demo account (session auth)."""
+
+    def make(username):
+        client = APIClient()
+        client.force_authenticate(demo_user(username))
+        return client
+
+    return make
+
+
+@pytest.fixture
+def web_as(client, demo_user):
+    def make(username):
+        client.force_login(demo_user(username))
+        return client
+
+    return make
