@@ -27,7 +27,7 @@ browser-deps:
 	fi
 
 test: install browser-deps
-	$(PY) -m pytest; status=$$?; \
+	$(PY) -m ruff check . && $(PY) -m pytest; status=$$?; \
 	if [ -z "$$DATABASE_URL" ] || [ -z "$$REDIS_URL" ]; then $(PY) -m config.embedded stop; fi; \
 	exit $$status
 

@@ -1,12 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-
-admin.site.site_header = _("垫江县安全生产与自然灾害防治工作平台")
-admin.site.site_title = _("工作平台管理")
-admin.site.index_title = _("后台管理")
 
 urlpatterns = [
     path("", include("tasks.urls")),

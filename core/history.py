@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 from pghistory.models import MiddlewareEvents
 
@@ -21,7 +22,7 @@ class HistoryEntry:
 def _field_label(model, name):
     try:
         return str(model._meta.get_field(name.removesuffix("_id")).verbose_name)
-    except Exception:  # a field since removed: show its column name
+    except FieldDoesNotExist:  # a field since removed: show its column name
         return name
 
 

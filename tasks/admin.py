@@ -50,3 +50,17 @@ class KeyActionAdmin(admin.ModelAdmin):
 class QuantitativeTargetAdmin(admin.ModelAdmin):
     list_display = ["number", "name", "value", "unit_of_measure", "plan"]
     list_filter = ["plan"]
+
+
+@admin.register(WorkItemCoUnit)
+class WorkItemCoUnitAdmin(admin.ModelAdmin):
+    list_display = ["work_item", "unit"]
+    list_filter = ["work_item__plan"]
+    autocomplete_fields = ["unit"]
+
+
+@admin.register(KeyActionCoUnit)
+class KeyActionCoUnitAdmin(admin.ModelAdmin):
+    list_display = ["key_action", "unit"]
+    list_filter = ["key_action__plan"]
+    autocomplete_fields = ["unit"]

@@ -168,3 +168,29 @@ def test_a_township_cannot_register_an_enterprise_in_another_township(web_as):
 def test_an_english_browser_still_gets_chinese_until_the_switch(client):
     page = client.get("/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="zh-CN">' in page and "登录" in page
+
+
+def test_a_staff_flag_alone_does_not_open_the_admin(web_as, demo_user):
+    head = demo_user("yjj_head")
+    head.is_staff = True
+    head.save(update_fields=["is_staff"])
+    response = web_as("yjj_head").get("/admin/core/enterprise/")
+    assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+def test_every_model_users_change_has_an_admin_page():
+    from django.apps import apps
+    from django.contrib import admin
+
+    for label in ["core", "tasks"]:
+        for model in apps.get_app_config(label).get_models():
+            if not model.__name__.endswith("Event"):
+                assert admin.site.is_registered(model), model.__name__
+
+
+def test_the_enterprise_list_page_takes_a_fixed_number_of_queries(web_as, django_assert_max_num_queries):
+    for _ in range(8):
+        EnterpriseFactory()
+    client = web_as("county_admin")
+    with django_assert_max_num_queries(8):  # session, user, scope (2), count, rows, aliases
+        assert client.get("/enterprises/").status_code == 200
