@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install browser-deps migrate clean
+.PHONY: run test install browser-deps messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +27,15 @@ browser-deps:
 	fi
 
 test: install browser-deps
-	$(PY) -m ruff check . && $(PY) -m pytest; status=$$?; \
-	if [ -z "$$DATABASE_URL" ] || [ -z "$$REDIS_URL" ]; then $(PY) -m config.embedded stop; fi; \
-	exit $$status
+	$(PY) -m ruff check .
+	$(PY) -m config.embedded exec -- $(PY) -m pytest
 
 clean:
 	$(PY) -m config.embedded stop || true
 	rm -rf var
+
+# After changing translatable strings: extract them, translate the new ones in locale/en/LC_MESSAGES/django.po,
+# then compile (the .mo is committed, so a machine without gettext still shows English).
+messages: install
+	DEBUG=true $(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests --no-obsolete
+	DEBUG=true $(PY) manage.py compilemessages -l en --ignore=.venv --ignore=var

@@ -3,7 +3,8 @@
 Settings call ``postgres_settings()`` / ``redis_url()`` only when DATABASE_URL / REDIS_URL are unset, so
 production and CI never touch this module. Both servers keep their data under ``var/`` and outlive the
 process that started them, so the web server, the Celery worker and beat share one of each;
-``python -m config.embedded stop`` (called by ``make run`` on exit and after ``make test``) stops them.
+``servers_for()`` starts them for ``make run`` and ``make test`` (``python -m config.embedded exec -- ...``)
+and stops on exit what it started; ``python -m config.embedded stop`` stops them by hand.
 """
 
 import contextlib
@@ -56,6 +57,19 @@ def postgres_settings():
         "HOST": str(info.socket_dir) if info.socket_dir else "127.0.0.1",
         "PORT": str(info.port or ""),
     }
+
+
+def postgres_running():
+    try:
+        pid = int((PG_DATA / "postmaster.pid").read_text().split("\n", 1)[0])
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def redis_running():
+    return _redis_pid() is not None
 
 
 def _redis_pid():
@@ -118,25 +132,47 @@ def redis_url():
         return f"redis://127.0.0.1:{port_file.read_text().strip()}/0"
 
 
-def stop():
-    """Stop both embedded servers if they run."""
+def stop(*, postgres=True, redis=True):
+    """Stop the embedded servers (or one of them) if they run."""
     with _lock():
-        pid = _redis_pid()
+        pid = _redis_pid() if redis else None
         if pid:
             os.kill(pid, signal.SIGTERM)
-        if (PG_DATA / "postmaster.pid").exists():
+        if postgres and (PG_DATA / "postmaster.pid").exists():
             pgserver = _import_pgserver()
             user = "pgserver" if os.geteuid() == 0 else None  # pgserver runs the server as this user under root
             with contextlib.suppress(subprocess.CalledProcessError):
                 pgserver._commands.pg_ctl(["-w", "stop"], pgdata=PG_DATA, user=user)
 
 
-if __name__ == "__main__":
-    command = sys.argv[1] if len(sys.argv) > 1 else ""
-    if command == "stop":
+@contextlib.contextmanager
+def servers_for(environ):
+    """Start the embedded servers that `environ` does not replace with a URL; on exit stop those this
+    call started, and leave alone those that were already up (another `make run` may be using them)."""
+    start_postgres = not environ.get("DATABASE_URL")
+    start_redis = not environ.get("REDIS_URL")
+    started = {"postgres": start_postgres and not postgres_running(), "redis": start_redis and not redis_running()}
+    try:
+        if start_postgres:
+            postgres_settings()
+        if start_redis:
+            redis_url()
+        yield
+    finally:
+        if any(started.values()):
+            stop(**started)
+
+
+def _main(argv):
+    if argv[:1] == ["stop"]:
         stop()
-    elif command == "start":
-        print(postgres_settings())
-        print(redis_url())
+    elif argv[:2] == ["exec", "--"] and len(argv) > 2:
+        with servers_for(os.environ):
+            return subprocess.call(argv[2:])
     else:
-        sys.exit("usage: python -m config.embedded start|stop")
+        sys.exit("usage: python -m config.embedded stop | exec -- COMMAND...")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -15,59 +15,34 @@ from config import embedded
 PYTHON = sys.executable
 
 
-def _start_embedded():
-    """Start what is not configured, once, before the children start; they join the running servers."""
-    started = False
-    if not os.environ.get("DATABASE_URL"):
-        embedded.postgres_settings()
-        started = True
-    if not os.environ.get("REDIS_URL"):
-        embedded.redis_url()
-        started = True
-    return started
-
-
 def _manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], env=env, check=True)
 
 
-def _sigterm_as_ctrl_c(signum, frame):
+def _stop_signal(signum, frame):
     raise KeyboardInterrupt
 
 
 def main():
-    signal.signal(signal.SIGTERM, _sigterm_as_ctrl_c)
-    started_embedded = _start_embedded()
+    # Installed explicitly: a shell starting us in the background ignores SIGINT, and Python keeps an
+    # ignored SIGINT ignored, so Ctrl-C (or CI's kill -INT) would not reach us.
+    signal.signal(signal.SIGINT, _stop_signal)
+    signal.signal(signal.SIGTERM, _stop_signal)
     env = {"DEBUG": "true", **os.environ}
     bind = env.get("PORTAL_BIND", "127.0.0.1:8000")
-    try:
+    with embedded.servers_for(env):
         _manage(env, "migrate", "--no-input")
         _manage(env, "load_plan", "--year", "2024")
         _manage(env, "load_demo")
+        celery = [PYTHON, "-m", "celery", "-A", "config"]
+        beat_schedule = str(embedded.VAR_DIR / "celerybeat-schedule")
         processes = [
             subprocess.Popen([PYTHON, "manage.py", "runserver", bind, "--noreload"], env=env),
-            subprocess.Popen([PYTHON, "-m", "celery", "-A", "config", "worker", "-l", "info", "-c", "2"], env=env),
-            subprocess.Popen(
-                [
-                    PYTHON,
-                    "-m",
-                    "celery",
-                    "-A",
-                    "config",
-                    "beat",
-                    "-l",
-                    "info",
-                    "-s",
-                    str(embedded.VAR_DIR / "celerybeat-schedule"),
-                ],
-                env=env,
-            ),
+            subprocess.Popen([*celery, "worker", "-l", "info", "-c", "2"], env=env),
+            subprocess.Popen([*celery, "beat", "-l", "info", "-s", beat_schedule], env=env),
         ]
         print(f"\n门户已启动：http://{bind}/  （演示账号密码 demo2024，Ctrl-C 停止）\n", flush=True)
         _wait(processes)
-    finally:
-        if started_embedded:
-            embedded.stop()
 
 
 def _wait(processes):

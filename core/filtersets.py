@@ -18,8 +18,8 @@ class OrgUnitFilterSet(django_filters.FilterSet):
 
 class EnterpriseFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("名称、别名或信用代码"), method="filter_q")
-    sector = django_filters.ChoiceFilter(label=_("行业领域"), choices=Sector.choices)
-    scale = django_filters.ChoiceFilter(label=_("规模"), choices=EnterpriseScale.choices)
+    sector = django_filters.ChoiceFilter(label=_("行业领域"), choices=Sector.choices, empty_label=_("全部行业"))
+    scale = django_filters.ChoiceFilter(label=_("规模"), choices=EnterpriseScale.choices, empty_label=_("全部规模"))
     township = django_filters.NumberFilter(label=_("乡镇（街道）ID"), field_name="township_id")
     supervising_department = django_filters.NumberFilter(
         label=_("行业监管部门ID"), field_name="supervising_department_id"

@@ -13,6 +13,10 @@ class StyledFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = _("请选择")
+            elif isinstance(field, forms.ChoiceField) and field.choices and field.choices[0][0] == "":
+                field.choices = [("", _("请选择")), *field.choices[1:]]
 
     def full_clean(self):
         super().full_clean()
