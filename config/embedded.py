@@ -7,8 +7,10 @@ process that started them, so the web server, the Celery worker and beat share o
 and stops on exit what it started; ``python -m config.embedded stop`` stops them by hand.
 """
 
+import atexit
 import contextlib
 import fcntl
+import json
 import os
 import signal
 import socket
@@ -45,7 +47,13 @@ def postgres_settings():
     """Start (or join) the embedded PostgreSQL 16 and return a Django DATABASES entry for it."""
     pgserver = _import_pgserver()
     with _lock():
+        _reset_handle_list()
         server = pgserver.get_server(PG_DATA, cleanup_mode=None)
+        # pgserver counts the processes using a server so the last one can stop it; we stop it ourselves
+        # (servers_for / stop), and its per-process file writes at exit can leave the list truncated when
+        # a process is killed. So take this process off the list at once and skip pgserver's exit hook.
+        server.global_process_id_list.get_and_remove(os.getpid())
+        atexit.unregister(server._cleanup)
         exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
         if "(1 row)" not in exists:
             server.psql(f"CREATE DATABASE {DATABASE_NAME};")
@@ -57,6 +65,16 @@ def postgres_settings():
         "HOST": str(info.socket_dir) if info.socket_dir else "127.0.0.1",
         "PORT": str(info.port or ""),
     }
+
+
+def _reset_handle_list():
+    handles = PG_DATA / ".handle_pids.json"
+    try:
+        json.loads(handles.read_text())
+    except FileNotFoundError:
+        pass
+    except ValueError:  # truncated by a killed process: pgserver would fail to start on it
+        handles.write_text("[]")
 
 
 def postgres_running():
