@@ -1,6 +1,7 @@
 """Shared pieces of the REST API: pagination and the error format."""
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
@@ -14,11 +15,14 @@ class Pagination(PageNumberPagination):
 
 
 def exception_handler(exc, context):
-    """DRF's handler; every error body is a JSON object (a list of messages becomes {"detail": [...]})."""
+    """DRF's handler, also for the errors services raise; every error body is a JSON object."""
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied()
+        exc = exceptions.PermissionDenied(detail=str(exc) or None)
+    elif isinstance(exc, DjangoValidationError):
+        # Services raise Django's ValidationError with the field names; the API answers 400 with them.
+        exc = exceptions.ValidationError(detail=exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(response.data, list):
         response.data = {"detail": response.data}

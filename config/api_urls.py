@@ -2,6 +2,7 @@ from rest_framework.routers import DefaultRouter
 
 from core.api.views import EnterpriseViewSet, OrgUnitViewSet
 from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
+from tasks.api.work_views import ExtensionRequestViewSet, MeasureViewSet, ProgressReportViewSet
 
 router = DefaultRouter()
 router.register("org-units", OrgUnitViewSet, basename="org-unit")
@@ -11,5 +12,8 @@ router.register("systems", SystemViewSet, basename="system")
 router.register("work-items", WorkItemViewSet, basename="work-item")
 router.register("key-actions", KeyActionViewSet, basename="key-action")
 router.register("targets", QuantitativeTargetViewSet, basename="target")
+router.register("measures", MeasureViewSet, basename="measure")
+router.register("progress-reports", ProgressReportViewSet, basename="progress-report")
+router.register("extension-requests", ExtensionRequestViewSet, basename="extension-request")
 
 urlpatterns = router.urls

@@ -46,6 +46,19 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name}={value!r} is not a boolean (use true/false, 1/0, yes/no, on/off)")
 
 
+def env_int(name, default, *, minimum=None, maximum=None):
+    value = _raw(name)
+    if value is None or value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number") from None
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        raise ImproperlyConfigured(f"{name}={number} must be between {minimum} and {maximum}")
+    return number
+
+
 def env_list(name, default=()):
     value = _raw(name)
     if value is None:

@@ -8,7 +8,7 @@ import pghistory
 from django.utils.translation import gettext_lazy as _
 
 from config import embedded
-from config.env import env_bool, env_choice, env_list, env_str, env_timezone, env_url
+from config.env import env_bool, env_choice, env_int, env_list, env_str, env_timezone, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = embedded.VAR_DIR
@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "tasks.context_processors.review_counts",
             ],
         },
     },
@@ -190,6 +191,14 @@ LOGGING = {
 }
 
 PORTAL_NAME = _("垫江县安全生产与自然灾害防治工作平台")
+
+# Work-plan supervision (三色督办): blue when the deadline is this many days away or fewer; yellow when the
+# approved progress trails the time-proportional schedule (序时进度) by more than this many percentage points.
+SUPERVISION_BLUE_DAYS = env_int("SUPERVISION_BLUE_DAYS", 7, minimum=0, maximum=90)
+SCHEDULE_LAG_MARGIN = env_int("SCHEDULE_LAG_MARGIN", 10, minimum=0, maximum=100)
+EVIDENCE_MAX_MB = env_int("EVIDENCE_MAX_MB", 20, minimum=1, maximum=200)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 PGHISTORY_DEFAULT_TRACKERS = (pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 PGHISTORY_ADMIN_MODEL = "pghistory.MiddlewareEvents"

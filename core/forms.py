@@ -48,3 +48,38 @@ class EnterpriseForm(StyledFormMixin, forms.ModelForm):
 
     def clean_credit_code(self):
         return self.cleaned_data["credit_code"].strip().upper()
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern); cleans to a list."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
+        return [super().clean(data, initial)] if data else []
+
+
+def run_service(form, call):
+    """Call a service; its ValidationError lands on the form fields it names (or the form), nothing is saved.
+
+    Returns the service's result, or None when it refused.
+    """
+    from django.core.exceptions import ValidationError
+
+    try:
+        return call()
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc)
+        return None

@@ -22,6 +22,10 @@ class Scope:
     changes_all: bool = False
     unit_ids: frozenset = field(default_factory=frozenset)  # subtrees of the person's own units
     ancestor_codes: frozenset = field(default_factory=frozenset)  # the units above them, for the tree
+    roles_by_unit: dict = field(default_factory=dict)  # unit id -> the person's roles held in that unit itself
+
+    def roles_in(self, unit_id):
+        return self.roles_by_unit.get(unit_id, frozenset())
 
     def sees_unit(self, unit_id):
         return self.sees_all or unit_id in self.unit_ids
@@ -50,12 +54,16 @@ def scope_for(user):
         prefix = reduce(or_, (Q(path__startswith=p) for p in local_paths))
         unit_ids = frozenset(OrgUnit.objects.filter(prefix).values_list("id", flat=True))
     writable_roles = roles - READ_ONLY_ROLES
+    roles_by_unit = {}
+    for m in memberships:
+        roles_by_unit[m.unit_id] = roles_by_unit.get(m.unit_id, frozenset()) | {m.role}
     scope = Scope(
         authenticated=True,
         sees_all=user.is_superuser or bool(roles & COUNTY_WIDE_ROLES),
         changes_all=user.is_superuser or Role.COUNTY_ADMIN in writable_roles,
         unit_ids=unit_ids,
         ancestor_codes=frozenset(code for p in local_paths for code in p.split("/")[:-2] if code),
+        roles_by_unit=roles_by_unit,
     )
     user._portal_scope = scope
     return scope
@@ -97,6 +105,11 @@ def _unit_ids_of(obj, fields):
 def can_see(user, obj):
     scope = scope_for(user)
     return scope.sees_all or any(scope.sees_unit(i) for i in _unit_ids_of(obj, obj.SCOPE_FIELDS))
+
+
+def holds_role(user, unit_id, roles):
+    """Whether the person holds one of `roles` in the unit itself (not above or below it)."""
+    return bool(scope_for(user).roles_in(unit_id) & set(roles))
 
 
 def can_change(user, obj):

@@ -1,6 +1,21 @@
 from django.contrib import admin
 
-from tasks.models import KeyAction, KeyActionCoUnit, Plan, QuantitativeTarget, System, WorkItem, WorkItemCoUnit
+from tasks.models import (
+    ExtensionRequest,
+    KeyAction,
+    KeyActionCoUnit,
+    Measure,
+    Milestone,
+    Plan,
+    ProgressReport,
+    QuantitativeTarget,
+    ReportEvidence,
+    ReportTransition,
+    System,
+    TargetAllocation,
+    WorkItem,
+    WorkItemCoUnit,
+)
 
 
 @admin.register(Plan)
@@ -64,3 +79,80 @@ class KeyActionCoUnitAdmin(admin.ModelAdmin):
     list_display = ["key_action", "unit"]
     list_filter = ["key_action__plan"]
     autocomplete_fields = ["unit"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records whose changes must go through the workflow services (and their history): viewed here only."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
+@admin.register(Measure)
+class MeasureAdmin(admin.ModelAdmin):
+    list_display = ["title", "owner_unit", "lead_unit", "start_date", "deadline", "plan"]
+    list_filter = ["plan", "frequency", "owner_unit__kind"]
+    search_fields = ["title", "owner_unit__name", "lead_unit__name"]
+    autocomplete_fields = ["owner_unit", "lead_unit", "work_item", "key_action"]
+    readonly_fields = ["deadline", "original_deadline", "created_by"]  # a deadline changes only by extension
+    inlines = [MilestoneInline]
+
+    def has_add_permission(self, request):
+        return False  # measures are created through the page or the API (measure_create checks the rules)
+
+
+@admin.register(TargetAllocation)
+class TargetAllocationAdmin(ReadOnlyAdmin):
+    list_display = ["target", "unit", "quantity"]
+    list_filter = ["target"]
+
+
+class ReportTransitionInline(admin.TabularInline):
+    model = ReportTransition
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "actor", "at", "note"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ProgressReport)
+class ProgressReportAdmin(ReadOnlyAdmin):
+    list_display = ["measure", "unit", "period_start", "status", "submitted_at", "reviewed_by"]
+    list_filter = ["status", "unit__kind"]
+    search_fields = ["measure__title", "unit__name"]
+    inlines = [ReportTransitionInline]
+
+
+@admin.register(ReportEvidence)
+class ReportEvidenceAdmin(ReadOnlyAdmin):
+    list_display = ["original_name", "report", "content_type", "size", "uploaded_by", "uploaded_at"]
+
+
+@admin.register(ReportTransition)
+class ReportTransitionAdmin(ReadOnlyAdmin):
+    list_display = ["report", "from_status", "to_status", "actor", "at"]
+    list_filter = ["to_status"]
+
+
+@admin.register(ExtensionRequest)
+class ExtensionRequestAdmin(ReadOnlyAdmin):
+    list_display = ["measure", "previous_deadline", "requested_deadline", "status", "requested_by", "decided_by"]
+    list_filter = ["status"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["measure", "title", "due_date"]

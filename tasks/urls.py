@@ -1,10 +1,32 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from tasks import views
+from tasks.views import measures, plan, reports, targets
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("work-items/<int:pk>/", views.WorkItemDetailView.as_view(), name="work-item-detail"),
-    path("key-actions/<int:pk>/", views.KeyActionDetailView.as_view(), name="key-action-detail"),
-    path("units/<int:pk>/", views.OrgUnitDetailView.as_view(), name="org-unit-detail"),
+    path("", plan.HomeView.as_view(), name="home"),
+    path("work-items/<int:pk>/", plan.WorkItemDetailView.as_view(), name="work-item-detail"),
+    path("key-actions/<int:pk>/", plan.KeyActionDetailView.as_view(), name="key-action-detail"),
+    path("units/<int:pk>/", plan.OrgUnitDetailView.as_view(), name="org-unit-detail"),
+    path("targets/<int:pk>/", targets.TargetDetailView.as_view(), name="target-detail"),
+    path("measures/", measures.MeasureListView.as_view(), name="measure-list"),
+    path("measures/new/", measures.MeasureCreateView.as_view(), name="measure-create"),
+    path("measures/export/", measures.MeasureExportView.as_view(), name="measure-export"),
+    path("measures/<int:pk>/", measures.MeasureDetailView.as_view(), name="measure-detail"),
+    path("measures/<int:pk>/extend/", measures.ExtensionCreateView.as_view(), name="extension-create"),
+    path("measures/<int:measure_pk>/report/", reports.ReportFormView.as_view(), name="report-create"),
+    re_path(
+        r"^extensions/(?P<pk>\d+)/(?P<decision>approve|refuse)/$",
+        measures.ExtensionDecideView.as_view(),
+        name="extension-decide",
+    ),
+    path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report-detail"),
+    path("reports/<int:pk>/edit/", reports.ReportFormView.as_view(), name="report-edit"),
+    re_path(
+        r"^reports/(?P<pk>\d+)/(?P<action>submit|approve|return)/$",
+        reports.ReportActionView.as_view(),
+        name="report-action",
+    ),
+    path("evidence/<int:pk>/", reports.EvidenceDownloadView.as_view(), name="evidence-download"),
+    path("my/tasks/", reports.MyTasksView.as_view(), name="my-tasks"),
+    path("my/reviews/", reports.ReviewInboxView.as_view(), name="review-inbox"),
 ]

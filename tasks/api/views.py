@@ -2,6 +2,7 @@ from rest_framework import viewsets
 
 from tasks import selectors
 from tasks.api import serializers
+from tasks.api.work_views import TargetAllocationsMixin
 from tasks.filtersets import (
     KeyActionFilterSet,
     PlanFilterSet,
@@ -51,7 +52,7 @@ class KeyActionViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.key_action_queryset(user=self.request.user)
 
 
-class QuantitativeTargetViewSet(viewsets.ReadOnlyModelViewSet):
+class QuantitativeTargetViewSet(TargetAllocationsMixin, viewsets.ReadOnlyModelViewSet):
     """量化指标 of the 年度工程治理任务清单."""
 
     serializer_class = serializers.QuantitativeTargetSerializer

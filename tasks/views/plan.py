@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 from core.history import history_for
 from core.selectors import org_unit_queryset
 from tasks import selectors
+from tasks.permissions import may_manage_measures
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -19,12 +20,22 @@ class HomeView(LoginRequiredMixin, TemplateView):
         return {**tree, "plans": selectors.plan_queryset(user=user)}
 
 
+def _entry_context(user, entry):
+    """A work item's or key action's page: its text, its measures with their colours, its history."""
+    return {
+        "entry": entry,
+        "measures": selectors.measure_queryset(user=user).for_entry(entry).order_by("deadline", "pk"),
+        "can_manage": may_manage_measures(user, entry.lead_unit_id),
+        "history": history_for(entry),
+    }
+
+
 class WorkItemDetailView(LoginRequiredMixin, TemplateView):
     template_name = "tasks/work_item_detail.html"
 
     def get_context_data(self, **kwargs):
         item = get_object_or_404(selectors.work_item_queryset(user=self.request.user), pk=kwargs["pk"])
-        return {"entry": item, "targets": item.targets.order_by("number"), "history": history_for(item)}
+        return {**_entry_context(self.request.user, item), "targets": item.targets.order_by("number")}
 
 
 class KeyActionDetailView(LoginRequiredMixin, TemplateView):
@@ -32,7 +43,7 @@ class KeyActionDetailView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         action = get_object_or_404(selectors.key_action_queryset(user=self.request.user), pk=kwargs["pk"])
-        return {"entry": action, "is_key_action": True, "history": history_for(action)}
+        return {**_entry_context(self.request.user, action), "is_key_action": True}
 
 
 class OrgUnitDetailView(LoginRequiredMixin, TemplateView):

@@ -1,0 +1,42 @@
+"""Evidence files: accepted by what their bytes are, not by what their names say."""
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+ALLOWED = {
+    "image/jpeg": _("图片"),
+    "image/png": _("图片"),
+    "image/gif": _("图片"),
+    "image/webp": _("图片"),
+    "image/heic": _("图片"),
+    "application/pdf": "PDF",
+    "application/msword": "Word",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
+    "application/vnd.ms-excel": "Excel",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
+}
+
+
+def check_evidence_file(upload):
+    """Return the detected MIME type, or refuse the file with a reason naming it."""
+    limit = settings.EVIDENCE_MAX_MB * 1024 * 1024
+    if upload.size > limit:
+        raise ValidationError(
+            _("文件“%(name)s”大小为%(size).1fMB，超过%(limit)dMB的上限。")
+            % {"name": upload.name, "size": upload.size / 1024 / 1024, "limit": settings.EVIDENCE_MAX_MB}
+        )
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None and head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        kind_mime = "application/msword"  # an OLE2 file (old .doc or .xls) that filetype could not name
+    else:
+        kind_mime = kind.mime if kind else None
+    if kind_mime not in ALLOWED:
+        raise ValidationError(
+            _("文件“%(name)s”的内容不是允许的类型（图片、PDF、Word、Excel），不能上传。") % {"name": upload.name}
+        )
+    return kind_mime

@@ -1,0 +1,81 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.choices import OrgUnitKind
+from core.forms import MultipleFileField, StyledFormMixin
+from core.models import OrgUnit
+from tasks.choices import ReportFrequency
+from tasks.models import QuantitativeTarget
+
+OWNER_KINDS = [OrgUnitKind.TOWNSHIP, OrgUnitKind.DEPARTMENT]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class MeasureForm(StyledFormMixin, forms.Form):
+    title = forms.CharField(label=_("具体措施"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+    deliverable = forms.CharField(label=_("预期成果"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    owner_units = forms.ModelMultipleChoiceField(
+        label=_("责任单位（可多选，每个单位生成一条措施）"),
+        queryset=OrgUnit.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    lead_unit = forms.ModelChoiceField(label=_("牵头（审核）单位"), queryset=OrgUnit.objects.none())
+    start_date = forms.DateField(label=_("开始日期"), widget=DateInput)
+    deadline = forms.DateField(label=_("完成时限"), widget=DateInput)
+    frequency = forms.ChoiceField(label=_("填报周期"), choices=ReportFrequency.choices, initial=ReportFrequency.MONTHLY)
+    target = forms.ModelChoiceField(label=_("关联量化指标"), queryset=QuantitativeTarget.objects.none(), required=False)
+    planned_quantity = forms.DecimalField(
+        label=_("计划完成量"),
+        required=False,
+        min_value=0,
+        help_text=_("关联量化指标时填写；不填则取该单位的分解任务量"),
+    )
+
+    def __init__(self, *args, entry, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = OrgUnit.objects.filter(kind__in=OWNER_KINDS, is_active=True).order_by("kind", "sort_order", "code")
+        self.fields["owner_units"].queryset = units
+        self.fields["lead_unit"].queryset = units
+        self.fields["target"].queryset = QuantitativeTarget.objects.filter(plan_id=entry.plan_id)
+        self.fields["lead_unit"].initial = entry.lead_unit_id
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_date") and data.get("deadline") and data["deadline"] < data["start_date"]:
+            self.add_error("deadline", _("完成时限不能早于开始日期。"))
+        return data
+
+
+class ReportForm(StyledFormMixin, forms.Form):
+    percent = forms.DecimalField(label=_("完成进度（%）"), required=False, min_value=0, max_value=100)
+    quantity = forms.DecimalField(label=_("本期完成量"), required=False, min_value=0)
+    done_text = forms.CharField(label=_("完成情况"), widget=forms.Textarea(attrs={"rows": 4}))
+    problems = forms.CharField(label=_("存在问题"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    next_steps = forms.CharField(label=_("下步打算"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    evidence = MultipleFileField(label=_("佐证材料（图片、PDF、Word、Excel）"), required=False)
+
+    def __init__(self, *args, measure, **kwargs):
+        super().__init__(*args, **kwargs)
+        if measure.reports_quantity:
+            del self.fields["percent"]
+            self.fields["quantity"].required = True
+            self.fields["quantity"].label = _("本期完成量（%(unit)s）") % {"unit": measure.target.unit_of_measure}
+        else:
+            del self.fields["quantity"]
+            self.fields["percent"].required = True
+
+
+class ReturnForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(label=_("退回理由"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ExtensionForm(StyledFormMixin, forms.Form):
+    requested_deadline = forms.DateField(label=_("申请完成时限"), widget=DateInput)
+    reason = forms.CharField(label=_("延期理由"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecisionForm(StyledFormMixin, forms.Form):
+    note = forms.CharField(label=_("审批意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

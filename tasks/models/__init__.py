@@ -1,0 +1,30 @@
+from tasks.models.measures import ExtensionRequest, Measure, Milestone, TargetAllocation
+from tasks.models.plan import (
+    KeyAction,
+    KeyActionCoUnit,
+    Plan,
+    PlanEntry,
+    QuantitativeTarget,
+    System,
+    WorkItem,
+    WorkItemCoUnit,
+)
+from tasks.models.progress import ProgressReport, ReportEvidence, ReportTransition
+
+__all__ = [
+    "ExtensionRequest",
+    "KeyAction",
+    "KeyActionCoUnit",
+    "Measure",
+    "Milestone",
+    "Plan",
+    "PlanEntry",
+    "ProgressReport",
+    "QuantitativeTarget",
+    "ReportEvidence",
+    "ReportTransition",
+    "System",
+    "TargetAllocation",
+    "WorkItem",
+    "WorkItemCoUnit",
+]
