@@ -81,18 +81,22 @@ class ReportFormView(LoginRequiredMixin, View):
             return report
 
 
+def _detail_context(request, pk, return_form=None):
+    report = _report(request, pk)
+    return {
+        "report": report,
+        "period": period_label(report.period_start, report.measure.frequency),
+        "can_write": may_write_reports(request.user, report.measure),
+        "can_review": may_review(request.user, report.measure),
+        "return_form": return_form or ReturnForm(),
+    }
+
+
 class ReportDetailView(LoginRequiredMixin, TemplateView):
     template_name = "tasks/report_detail.html"
 
     def get_context_data(self, **kwargs):
-        report = _report(self.request, kwargs["pk"])
-        return {
-            "report": report,
-            "period": period_label(report.period_start, report.measure.frequency),
-            "can_write": may_write_reports(self.request.user, report.measure),
-            "can_review": may_review(self.request.user, report.measure),
-            "return_form": kwargs.get("return_form") or ReturnForm(),
-        }
+        return _detail_context(self.request, kwargs["pk"])
 
 
 class ReportActionView(LoginRequiredMixin, View):
@@ -121,11 +125,10 @@ class ReportActionView(LoginRequiredMixin, View):
                 }[action],
             )
             return redirect("report-detail", pk=pk)
-        view = ReportDetailView.as_view()
-        response = view(request, pk=pk, return_form=holder if action == "return" else None)
-        response.status_code = 400
-        messages.error(request, "；".join(str(e) for errors in holder.errors.values() for e in errors))
-        return response
+        if action != "return":  # the return form shows its own error beside the reason field
+            messages.error(request, "；".join(str(e) for errors in holder.errors.values() for e in errors))
+        context = _detail_context(request, pk, return_form=holder if action == "return" else None)
+        return render(request, "tasks/report_detail.html", context, status=400)
 
 
 class EvidenceDownloadView(LoginRequiredMixin, View):

@@ -1,9 +1,11 @@
 import datetime
+from decimal import Decimal
 
 import factory
 
 from core.models import OrgUnit, User
-from tasks.models import Measure, WorkItem
+from tasks.choices import ReportStatus
+from tasks.models import Measure, ProgressReport, WorkItem
 
 
 class MeasureFactory(factory.django.DjangoModelFactory):
@@ -21,3 +23,18 @@ class MeasureFactory(factory.django.DjangoModelFactory):
     deadline = datetime.date(2024, 12, 31)
     original_deadline = factory.SelfAttribute("deadline")
     created_by = factory.LazyFunction(lambda: User.objects.get(username="county_admin"))
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """An approved report, for tests of what approved progress does; the workflow has its own tests."""
+
+    class Meta:
+        model = ProgressReport
+
+    measure = factory.SubFactory(MeasureFactory)
+    unit = factory.SelfAttribute("measure.owner_unit")
+    period_start = datetime.date(2024, 4, 1)
+    percent = Decimal("50")
+    done_text = "已完成部分工作"
+    status = ReportStatus.APPROVED
+    created_by = factory.LazyFunction(lambda: User.objects.get(username="gx_staff"))
