@@ -95,3 +95,53 @@ ENTERPRISE_SECTORS = {
     "mining": ("规划自然资源局", ["石材", "页岩砖"]),
 }
 ENTERPRISE_TOWNSHIPS = [GX, GY, SP, "新民镇", "澄溪镇", "高安镇"]
+
+# 防火道路 (150 公里) split among townships, and a few measures with their reports (invented).
+ROAD_ALLOCATIONS = [(GX, "40"), (SP, "35"), ("新民镇", "30"), ("澄溪镇", "25"), ("高安镇", "20")]
+
+# (work item, title, owner, start, deadline, target name or None, planned quantity,
+#  reports: [(period day, percent or quantity, reviewer's decision: "approve", "return", "submit" or "draft")])
+MEASURES = [
+    (
+        11,
+        "新建和改建桂溪片区防火道路",
+        GX,
+        "2024-04-01",
+        "2024-11-30",
+        "防火道路新建和改建",
+        "40",
+        [("2024-05-10", "12", "approve"), ("2024-06-10", "15", "approve"), ("2024-07-10", "8", "submit")],
+    ),
+    (
+        11,
+        "新建和改建沙坪片区防火道路",
+        SP,
+        "2024-04-01",
+        "2024-11-30",
+        "防火道路新建和改建",
+        "35",
+        [("2024-05-10", "5", "approve"), ("2024-06-10", "4", "return")],
+    ),
+    (
+        13,
+        "开展燃气“问题气、问题瓶、问题阀”排查整治",
+        GX,
+        "2024-04-01",
+        "2024-09-30",
+        None,
+        None,
+        [("2024-04-20", "30", "approve"), ("2024-05-20", "60", "approve"), ("2024-06-20", "100", "approve")],
+    ),
+    (
+        13,
+        "开展燃气“问题气、问题瓶、问题阀”排查整治",
+        SP,
+        "2024-04-01",
+        "2024-09-30",
+        None,
+        None,
+        [("2024-04-20", "20", "approve")],
+    ),
+    (14, "汛前地质灾害隐患点排查", GX, "2024-03-25", "2024-05-31", None, None, [("2024-04-15", "100", "approve")]),
+    (12, "“日周月”隐患排查制度落实督导", GX, "2024-04-01", "2024-12-31", None, None, []),
+]

@@ -11,6 +11,7 @@ from core.loading import LoadCounter, upsert
 from core.models import Enterprise, EnterpriseAlias, Membership, OrgUnit, User
 from core.validators import credit_code_check_char
 from demo import data
+from demo.measures import load_measures
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
 
 ORG_CODE_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
@@ -27,8 +28,9 @@ def demo_credit_code(serial):
 
 
 class DemoLoader:
-    def __init__(self):
+    def __init__(self, *, with_work=True):
         self.counter = LoadCounter()
+        self.with_work = with_work  # demo measures and reports; the test suite starts without them
 
     def unit(self, key):
         """A unit by statistical code, department short name or township name."""
@@ -45,6 +47,8 @@ class DemoLoader:
             self.accounts()
             self.assignments()
             self.enterprises()
+            if self.with_work:
+                load_measures(self)
         return self.counter
 
     def departments(self):

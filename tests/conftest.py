@@ -3,6 +3,7 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from core.models import User
+from demo.loader import DemoLoader
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +19,7 @@ def load_reference_data():
 
     load_divisions(OrgUnit)
     call_command("load_plan", year=2024, verbosity=0)
-    call_command("load_demo", force=True, verbosity=0)
+    DemoLoader(with_work=False).load()  # units, accounts, enterprises; tests make their own measures
 
 
 @pytest.fixture

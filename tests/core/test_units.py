@@ -23,9 +23,17 @@ def test_loading_the_divisions_again_changes_nothing(db):
 
 
 def test_loading_the_demo_again_changes_nothing(db):
-    before = (User.objects.count(), Membership.objects.count(), OrgUnit.objects.count())
+    from tasks.models import Measure, ProgressReport, ReportTransition
+
+    def counts():
+        models = [User, Membership, OrgUnit, Measure, ProgressReport, ReportTransition]
+        return [m.objects.count() for m in models]
+
     call_command("load_demo", force=True, verbosity=0)
-    assert (User.objects.count(), Membership.objects.count(), OrgUnit.objects.count()) == before
+    first = counts()
+    call_command("load_demo", force=True, verbosity=0)
+    assert counts() == first
+    assert first[3] == 6 and first[4] > 0
 
 
 def test_the_demo_refuses_to_load_in_production_without_force(db, settings):

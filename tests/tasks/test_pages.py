@@ -9,6 +9,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from core.models import OrgUnit
 from tasks.choices import ReportStatus
 from tasks.models import ProgressReport, ReportEvidence
 from tests.tasks.factories import MeasureFactory, ReportFactory
@@ -109,9 +110,7 @@ def test_the_work_item_page_shows_measures_with_their_colours(web_as):
 
 def test_the_export_has_exactly_the_rows_on_screen(web_as):
     MeasureFactory(title="桂溪措施")
-    MeasureFactory(
-        title="沙坪措施", owner_unit_id=__import__("core.models").models.OrgUnit.objects.get(name="沙坪镇").pk
-    )
+    MeasureFactory(title="沙坪措施", owner_unit=OrgUnit.objects.get(name="沙坪镇"))
     client = web_as("county_admin")
     page = client.get("/measures/", {"q": "桂溪"}).content.decode()
     assert "桂溪措施" in page and "沙坪措施" not in page
@@ -133,3 +132,46 @@ def test_the_measure_list_page_takes_a_fixed_number_of_queries(web_as, django_as
 def test_a_measure_page_another_township_cannot_open(measure, web_as):
     assert web_as("sp_staff").get(f"/measures/{measure.pk}/").status_code == 404
     assert web_as("sp_staff").get(f"/measures/{measure.pk}/report/").status_code == 404
+
+
+def test_the_lead_unit_breaks_an_item_into_measures_for_several_townships(web_as):
+    from tasks.models import Measure, WorkItem
+
+    item = WorkItem.objects.get(plan__year=2024, number=12)
+    client = web_as("yjj_staff")
+    assert "分解措施" in client.get(f"/work-items/{item.pk}/").content.decode()
+    towns = [OrgUnit.objects.get(name=n).pk for n in ["桂溪街道", "沙坪镇"]]
+    form = {
+        "title": "企业双重预防机制建设",
+        "owner_units": towns,
+        "lead_unit": item.lead_unit_id,
+        "start_date": "2024-04-01",
+        "deadline": "2024-03-01",
+        "frequency": "monthly",
+    }
+    response = client.post(f"/measures/new/?work_item={item.pk}", form)
+    assert response.status_code == 400 and "完成时限不能早于开始日期" in response.content.decode()
+    assert "企业双重预防机制建设" in response.content.decode()
+    response = client.post(f"/measures/new/?work_item={item.pk}", {**form, "deadline": "2024-09-30"})
+    assert response.status_code == 302
+    assert Measure.objects.filter(title="企业双重预防机制建设").count() == 2
+    assert "分解措施" not in web_as("gx_staff").get(f"/work-items/{item.pk}/").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/my/tasks/", "/my/reviews/", "/measures/"])
+def test_work_pages_take_the_same_number_of_queries_for_few_or_many_rows(path, web_as, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    username = "yjj_head" if path == "/my/reviews/" else "gx_staff"
+    client = web_as(username)
+    counts = []
+    for extra in [1, 10]:
+        for _ in range(extra):
+            ReportFactory(
+                measure=MeasureFactory(), period_start=datetime.date(2024, 6, 1), status=ReportStatus.SUBMITTED
+            )
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
