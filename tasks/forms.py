@@ -79,3 +79,7 @@ class ExtensionForm(StyledFormMixin, forms.Form):
 
 class DecisionForm(StyledFormMixin, forms.Form):
     note = forms.CharField(label=_("审批意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PlanCopyForm(StyledFormMixin, forms.Form):
+    year = forms.IntegerField(label=_("新年度"), min_value=2000, max_value=2100)

@@ -16,6 +16,10 @@ def may_manage_measures(user, lead_unit_id):
     return scope_for(user).changes_all or holds_role(user, lead_unit_id, MANAGER_ROLES)
 
 
+def may_copy_plans(user):
+    return scope_for(user).changes_all
+
+
 def may_write_reports(user, measure):
     return holds_role(user, measure.owner_unit_id, WRITER_ROLES)
 

@@ -1,4 +1,4 @@
-"""Writes of measures, allocations and plan copies; pages, API and importer all call these."""
+"""Writes of measures and allocations (plan copies: tasks.plan_copy); pages, API and importer all call these."""
 
 from dataclasses import dataclass
 from decimal import Decimal

@@ -4,6 +4,7 @@ from tasks.views import measures, plan, reports, targets
 
 urlpatterns = [
     path("", plan.HomeView.as_view(), name="home"),
+    path("plans/<int:year>/copy/", plan.PlanCopyView.as_view(), name="plan-copy"),
     path("work-items/<int:pk>/", plan.WorkItemDetailView.as_view(), name="work-item-detail"),
     path("key-actions/<int:pk>/", plan.KeyActionDetailView.as_view(), name="key-action-detail"),
     path("units/<int:pk>/", plan.OrgUnitDetailView.as_view(), name="org-unit-detail"),
