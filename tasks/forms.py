@@ -1,3 +1,5 @@
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +52,7 @@ class MeasureForm(StyledFormMixin, forms.Form):
 
 
 class ReportForm(StyledFormMixin, forms.Form):
+    period = forms.TypedChoiceField(label=_("填报周期"), coerce=date.fromisoformat, required=False)
     percent = forms.DecimalField(label=_("完成进度（%）"), required=False, min_value=0, max_value=100)
     quantity = forms.DecimalField(label=_("本期完成量"), required=False, min_value=0)
     done_text = forms.CharField(label=_("完成情况"), widget=forms.Textarea(attrs={"rows": 4}))
@@ -57,8 +60,13 @@ class ReportForm(StyledFormMixin, forms.Form):
     next_steps = forms.CharField(label=_("下步打算"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = MultipleFileField(label=_("佐证材料（图片、PDF、Word、Excel）"), required=False)
 
-    def __init__(self, *args, measure, **kwargs):
+    def __init__(self, *args, measure, periods=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if periods:  # a new report: the periods still without one, the latest (current) first and default
+            self.fields["period"].choices = [(p.isoformat(), label) for p, label in periods]
+            self.fields["period"].empty_value = periods[0][0]
+        else:
+            del self.fields["period"]
         if measure.reports_quantity:
             del self.fields["percent"]
             self.fields["quantity"].required = True

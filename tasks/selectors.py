@@ -184,3 +184,13 @@ def my_tasks(*, user, today=None):
         "drafts": reports.filter(status=ReportStatus.DRAFT).order_by("-updated_at"),
         "has_units": bool(units),
     }
+
+
+def open_periods(*, measure, today):
+    """The periods a new report may be for: from the measure's start to today, without a report yet,
+    latest first (so the form opens on the current period)."""
+    from tasks.periods import period_label, periods_between
+
+    taken = set(measure.reports.values_list("period_start", flat=True))
+    starts = [p for p in periods_between(measure.start_date, today, measure.frequency) if p not in taken]
+    return [(p, period_label(p, measure.frequency)) for p in reversed(starts)]

@@ -13,7 +13,7 @@ from core.forms import run_service
 from tasks import selectors, workflow
 from tasks.forms import ReportForm, ReturnForm
 from tasks.models import ReportEvidence, ReportTransition
-from tasks.periods import period_label, period_start
+from tasks.periods import period_label
 from tasks.permissions import may_review, may_write_reports
 
 
@@ -44,21 +44,30 @@ class ReportFormView(LoginRequiredMixin, View):
             measure = get_object_or_404(selectors.measure_queryset(user=request.user), pk=measure_pk)
         if not may_write_reports(request.user, measure):
             raise PermissionDenied(_("只有责任单位可以填报该措施的进展。"))
-        start = report.period_start if report else period_start(timezone.localdate(), measure.frequency)
-        return {"measure": measure, "report": report, "period": period_label(start, measure.frequency)}
+        if report:
+            return {
+                "measure": measure,
+                "report": report,
+                "period": period_label(report.period_start, measure.frequency),
+                "periods": None,
+            }
+        periods = selectors.open_periods(measure=measure, today=timezone.localdate())
+        return {"measure": measure, "report": None, "period": periods[0][1] if periods else "", "periods": periods}
 
     def get(self, request, measure_pk=None, pk=None):
         context = self._context(request, measure_pk, pk)
         report = context["report"]
         initial = {f: getattr(report, f) for f in workflow.REPORT_FIELDS} if report else {}
-        form = ReportForm(initial=initial, measure=context["measure"])
+        form = ReportForm(initial=initial, measure=context["measure"], periods=context["periods"])
         return render(request, self.template_name, {**context, "form": form})
 
     def post(self, request, measure_pk=None, pk=None):
         context = self._context(request, measure_pk, pk)
-        form = ReportForm(request.POST, request.FILES, measure=context["measure"])
+        form = ReportForm(request.POST, request.FILES, measure=context["measure"], periods=context["periods"])
         if form.is_valid():
             values = {k: v for k, v in form.cleaned_data.items() if k != "evidence"}
+            if context["report"] is not None:
+                values.pop("period", None)
             files = form.cleaned_data["evidence"]
             report = run_service(form, lambda: self._save(request, context, values, files))
             if report:

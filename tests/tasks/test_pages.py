@@ -175,3 +175,15 @@ def test_work_pages_take_the_same_number_of_queries_for_few_or_many_rows(path, w
             assert client.get(path).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_missed_month_can_be_reported_late_from_the_period_list(measure, web_as):
+    client = web_as("gx_staff")
+    page = client.get(f"/measures/{measure.pk}/report/").content.decode()
+    assert "2024年6月" in page and "2024年4月" in page and "2024年7月" not in page
+    response = client.post(
+        f"/measures/{measure.pk}/report/", {"period": "2024-04-01", "percent": "10", "done_text": "补报4月"}
+    )
+    assert response.status_code == 302
+    assert ProgressReport.objects.get(measure=measure).period_start == datetime.date(2024, 4, 1)
+    assert "2024年4月" not in client.get(f"/measures/{measure.pk}/report/").content.decode()
