@@ -1,11 +1,13 @@
 from datetime import date
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import OrgUnitKind
 from core.forms import MultipleFileField, StyledFormMixin
 from core.models import OrgUnit
+from tasks import importing
 from tasks.choices import ReportFrequency
 from tasks.models import QuantitativeTarget
 
@@ -91,3 +93,33 @@ class DecisionForm(StyledFormMixin, forms.Form):
 
 class PlanCopyForm(StyledFormMixin, forms.Form):
     year = forms.IntegerField(label=_("新年度"), min_value=2000, max_value=2100)
+
+
+class MeasureImportForm(StyledFormMixin, forms.Form):
+    plan = forms.ModelChoiceField(label=_("年度工作要点"), queryset=None)
+    file = forms.FileField(
+        label=_("任务分解表（Excel .xlsx）"),
+        widget=forms.FileInput(attrs={"accept": ".xlsx"}),
+    )
+
+    def __init__(self, *args, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = plans
+        self.fields["plan"].initial = plans.first()
+        self.fields["plan"].label_from_instance = lambda plan: _("%(year)d年") % {"year": plan.year}
+        self.fields["file"].help_text = _("最多%(rows)d行，不超过%(mb)dMB。") % {
+            "rows": importing.MAX_ROWS,
+            "mb": importing.MAX_BYTES // 1024 // 1024,
+        }
+
+    def clean_file(self):
+        """Refused here by what the bytes are, not by the name: openpyxl must be able to read them."""
+        upload = self.cleaned_data["file"]
+        if upload.size > importing.MAX_BYTES:
+            raise ValidationError(
+                _("文件大小为%(size).1fMB，超过%(mb)dMB的上限。")
+                % {"size": upload.size / 1024 / 1024, "mb": importing.MAX_BYTES // 1024 // 1024}
+            )
+        importing.read_sheet(upload.read())
+        upload.seek(0)
+        return upload

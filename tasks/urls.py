@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from tasks.views import measures, plan, reports, targets
+from tasks.views import imports, measures, plan, reports, targets
 
 urlpatterns = [
     path("", plan.HomeView.as_view(), name="home"),
@@ -12,6 +12,13 @@ urlpatterns = [
     path("measures/", measures.MeasureListView.as_view(), name="measure-list"),
     path("measures/new/", measures.MeasureCreateView.as_view(), name="measure-create"),
     path("measures/export/", measures.MeasureExportView.as_view(), name="measure-export"),
+    path("measures/import/", imports.MeasureImportView.as_view(), name="measure-import"),
+    path("measures/import/template/", imports.MeasureImportTemplateView.as_view(), name="measure-import-template"),
+    re_path(
+        r"^measures/import/(?P<token>[0-9a-f]{32})/$",
+        imports.MeasureImportPreviewView.as_view(),
+        name="measure-import-preview",
+    ),
     path("measures/<int:pk>/", measures.MeasureDetailView.as_view(), name="measure-detail"),
     path("measures/<int:pk>/extend/", measures.ExtensionCreateView.as_view(), name="extension-create"),
     path("measures/<int:measure_pk>/report/", reports.ReportFormView.as_view(), name="report-create"),
