@@ -5,6 +5,7 @@ from io import BytesIO
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -12,23 +13,24 @@ from tasks.choices import MeasureStatus, ReportFrequency, SupervisionColour
 from tasks.import_rows import COLUMNS as IMPORT_COLUMNS
 from tasks.import_rows import REQUIRED as IMPORT_REQUIRED
 
+# Lazy titles: the module is imported once, the file is written in each request's language.
 COLUMNS = [
-    (_("年度"), lambda m: m.plan.year),
-    (_("工作任务或重点行动"), lambda m: str(m.entry)),
-    (_("具体措施"), lambda m: m.title),
-    (_("预期成果"), lambda m: m.deliverable),
-    (_("责任单位"), lambda m: m.owner_unit.name),
-    (_("牵头单位"), lambda m: m.lead_unit.name),
-    (_("开始日期"), lambda m: m.start_date),
-    (_("完成时限"), lambda m: m.deadline),
-    (_("原定完成时限"), lambda m: m.original_deadline),
-    (_("量化指标"), lambda m: m.target.name if m.target else ""),
-    (_("计划完成量"), lambda m: m.planned_quantity),
-    (_("已完成量（经审核）"), lambda m: m.approved_quantity if m.target else None),
-    (_("完成进度（%）"), lambda m: round(float(m.progress), 1)),
-    (_("序时进度（%）"), lambda m: round(m.schedule_percent, 1)),
-    (_("状态"), lambda m: str(MeasureStatus(m.status).label)),
-    (_("督办"), lambda m: str(SupervisionColour(m.colour).label)),
+    (gettext_lazy("年度"), lambda m: m.plan.year),
+    (gettext_lazy("工作任务或重点行动"), lambda m: str(m.entry)),
+    (gettext_lazy("具体措施"), lambda m: m.title),
+    (gettext_lazy("预期成果"), lambda m: m.deliverable),
+    (gettext_lazy("责任单位"), lambda m: m.owner_unit.name),
+    (gettext_lazy("牵头单位"), lambda m: m.lead_unit.name),
+    (gettext_lazy("开始日期"), lambda m: m.start_date),
+    (gettext_lazy("完成时限"), lambda m: m.deadline),
+    (gettext_lazy("原定完成时限"), lambda m: m.original_deadline),
+    (gettext_lazy("量化指标"), lambda m: m.target.name if m.target else ""),
+    (gettext_lazy("计划完成量"), lambda m: m.planned_quantity),
+    (gettext_lazy("已完成量（经审核）"), lambda m: m.approved_quantity if m.target else None),
+    (gettext_lazy("完成进度（%）"), lambda m: round(float(m.progress), 1)),
+    (gettext_lazy("序时进度（%）"), lambda m: round(m.schedule_percent, 1)),
+    (gettext_lazy("状态"), lambda m: str(MeasureStatus(m.status).label)),
+    (gettext_lazy("督办"), lambda m: str(SupervisionColour(m.colour).label)),
 ]
 
 
@@ -36,7 +38,7 @@ def measures_workbook(measures):
     book = Workbook()
     sheet = book.active
     sheet.title = _("具体措施")
-    sheet.append([title for title, _value in COLUMNS])
+    sheet.append([str(title) for title, _value in COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for measure in measures:

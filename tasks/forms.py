@@ -38,6 +38,13 @@ class MeasureForm(StyledFormMixin, forms.Form):
         help_text=_("关联量化指标时填写；不填则取该单位的分解任务量"),
     )
 
+    milestones = forms.CharField(
+        label=_("时间节点（可选）"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("每行一个：日期 空格 节点内容，如“2024-05-31 完成摸底排查”"),
+    )
+
     def __init__(self, *args, entry, **kwargs):
         super().__init__(*args, **kwargs)
         units = OrgUnit.objects.filter(kind__in=OWNER_KINDS, is_active=True).order_by("kind", "sort_order", "code")
@@ -45,6 +52,25 @@ class MeasureForm(StyledFormMixin, forms.Form):
         self.fields["lead_unit"].queryset = units
         self.fields["target"].queryset = QuantitativeTarget.objects.filter(plan_id=entry.plan_id)
         self.fields["lead_unit"].initial = entry.lead_unit_id
+
+    def clean_milestones(self):
+        from tasks.services import MilestoneInput
+
+        milestones = []
+        for number, line in enumerate(self.cleaned_data["milestones"].splitlines(), 1):
+            if not line.strip():
+                continue
+            day, _sep, title = line.strip().partition(" ")
+            try:
+                milestones.append(MilestoneInput(title=title.strip(), due_date=date.fromisoformat(day)))
+            except ValueError:
+                raise ValidationError(
+                    _("第%(n)d行“%(line)s”应为“日期 节点内容”，日期如2024-05-31。")
+                    % {"n": number, "line": line.strip()}
+                ) from None
+            if not title.strip():
+                raise ValidationError(_("第%(n)d行缺少节点内容。") % {"n": number})
+        return milestones
 
     def clean(self):
         data = super().clean()
@@ -79,7 +105,11 @@ class ReportForm(StyledFormMixin, forms.Form):
 
 
 class ReturnForm(StyledFormMixin, forms.Form):
-    reason = forms.CharField(label=_("退回理由"), widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("退回理由"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("退回时必须填写退回理由。")},
+    )
 
 
 class ExtensionForm(StyledFormMixin, forms.Form):

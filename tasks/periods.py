@@ -37,6 +37,10 @@ def period_label(start, frequency):
     return _("%(year)d年%(month)d月") % {"year": start.year, "month": start.month}
 
 
+def _month_day(day):
+    return _("%(month)d月%(day)d日") % {"month": day.month, "day": day.day}
+
+
 def periods_between(first, last, frequency):
     """The starts of every period touching [first, last], oldest first."""
     start = period_start(first, frequency)

@@ -2,10 +2,29 @@
 
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import DecimalField, Exists, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from core.choices import OrgUnitKind
 from core.models import OrgUnit
-from tasks.models import KeyAction, Plan, QuantitativeTarget, System, WorkItem
+from tasks.choices import ExtensionStatus, MeasureStatus, ReportFrequency, ReportStatus, SupervisionColour
+from tasks.models import (
+    ExtensionRequest,
+    KeyAction,
+    Measure,
+    Plan,
+    ProgressReport,
+    QuantitativeTarget,
+    ReportEvidence,
+    ReportTransition,
+    System,
+    TargetAllocation,
+    WorkItem,
+)
+from tasks.periods import period_label, period_start, periods_between
+from tasks.permissions import reviewer_unit_ids, writer_unit_ids
+from tasks.status import annotate_status
 
 _UNITS = Prefetch("co_units", queryset=OrgUnit.objects.order_by("sort_order", "code"))
 
@@ -31,8 +50,10 @@ def target_queryset(*, user):
 
 
 def current_plan(*, user, year=None):
+    """The plan of `year` (as typed in a URL: anything but digits is ignored), else the latest."""
     plans = plan_queryset(user=user)
-    return (plans.filter(year=year) if year else plans).order_by("-year").first()
+    year = str(year or "")
+    return (plans.filter(year=int(year)) if year.isdigit() else plans).order_by("-year").first()
 
 
 def plan_tree(*, user, plan):
@@ -51,8 +72,6 @@ def plan_tree(*, user, plan):
 
 def measure_queryset(*, user, today=None):
     """Measures the person may see, pre-joined, with progress, status and colour (tasks.status)."""
-    from tasks.models import Measure
-    from tasks.status import annotate_status
 
     measures = Measure.objects.visible_to(user).select_related(
         "plan", "work_item__system", "key_action", "owner_unit", "lead_unit", "target"
@@ -61,7 +80,6 @@ def measure_queryset(*, user, today=None):
 
 
 def report_queryset(*, user):
-    from tasks.models import ProgressReport
 
     return ProgressReport.objects.visible_to(user).select_related(
         "measure__owner_unit",
@@ -76,7 +94,6 @@ def report_queryset(*, user):
 
 
 def extension_queryset(*, user):
-    from tasks.models import ExtensionRequest
 
     return ExtensionRequest.objects.visible_to(user).select_related(
         "measure__owner_unit", "measure__lead_unit", "requested_by", "decided_by"
@@ -85,8 +102,6 @@ def extension_queryset(*, user):
 
 def reports_awaiting_review(*, user):
     """待我审核: submitted reports of measures whose lead unit the person heads."""
-    from tasks.choices import ReportStatus
-    from tasks.permissions import reviewer_unit_ids
 
     return report_queryset(user=user).filter(
         status=ReportStatus.SUBMITTED, measure__lead_unit_id__in=reviewer_unit_ids(user)
@@ -94,8 +109,6 @@ def reports_awaiting_review(*, user):
 
 
 def extensions_awaiting_decision(*, user):
-    from tasks.choices import ExtensionStatus
-    from tasks.permissions import reviewer_unit_ids
 
     return extension_queryset(user=user).filter(
         status=ExtensionStatus.PENDING, measure__lead_unit_id__in=reviewer_unit_ids(user)
@@ -104,11 +117,6 @@ def extensions_awaiting_decision(*, user):
 
 def target_progress(*, target):
     """A target's actual (sum of approved quantities) and, per allocated unit, share and actual."""
-    from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
-    from django.db.models.functions import Coalesce
-
-    from tasks.choices import ReportStatus
-    from tasks.models import ProgressReport, TargetAllocation
 
     approved = ProgressReport.objects.filter(measure__target=target, status=ReportStatus.APPROVED)
     actual = approved.aggregate(total=Sum("quantity"))["total"] or Decimal("0")
@@ -133,11 +141,8 @@ def target_progress(*, target):
 
 def measure_filter_choices(*, user, year=None):
     """The options of the measure filters: the plan's systems and items, the units, statuses, colours."""
-    from core.choices import OrgUnitKind
-    from core.models import OrgUnit
-    from tasks.choices import MeasureStatus, SupervisionColour
 
-    plan = current_plan(user=user, year=year if str(year or "").isdigit() else None)
+    plan = current_plan(user=user, year=year)
     return {
         "plans": plan_queryset(user=user),
         "filter_plan": plan,
@@ -157,13 +162,6 @@ def my_tasks(*, user, today=None):
     A measure is due when it has started, is not done, and has no submitted or approved report for the
     period containing today (its own period: weekly, monthly or quarterly).
     """
-    from django.db.models import Exists, OuterRef
-    from django.utils import timezone
-
-    from tasks.choices import MeasureStatus, ReportFrequency, ReportStatus
-    from tasks.models import ProgressReport
-    from tasks.periods import period_start
-    from tasks.permissions import writer_unit_ids
 
     today = today or timezone.localdate()
     units = writer_unit_ids(user)
@@ -189,8 +187,22 @@ def my_tasks(*, user, today=None):
 def open_periods(*, measure, today):
     """The periods a new report may be for: from the measure's start to today, without a report yet,
     latest first (so the form opens on the current period)."""
-    from tasks.periods import period_label, periods_between
 
     taken = set(measure.reports.values_list("period_start", flat=True))
     starts = [p for p in periods_between(measure.start_date, today, measure.frequency) if p not in taken]
     return [(p, period_label(p, measure.frequency)) for p in reversed(starts)]
+
+
+def recent_reports(*, user, entry, limit=20):
+    """The latest reports under a work item or key action, with their evidence and steps, for its page."""
+
+    field = "measure__work_item" if isinstance(entry, WorkItem) else "measure__key_action"
+    return (
+        report_queryset(user=user)
+        .filter(**{field: entry})
+        .prefetch_related(
+            Prefetch("evidence", queryset=ReportEvidence.objects.order_by("pk")),
+            Prefetch("transitions", queryset=ReportTransition.objects.select_related("actor").order_by("at", "pk")),
+        )
+        .order_by("-updated_at", "-pk")[:limit]
+    )

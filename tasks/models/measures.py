@@ -2,6 +2,7 @@ import pghistory
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import OrgUnit, TimeStampedModel
 from core.querysets import ScopedQuerySet
@@ -31,7 +32,10 @@ class Measure(TimeStampedModel):
     title = models.CharField(_("具体措施"), max_length=300)
     deliverable = models.TextField(_("预期成果"), blank=True)
     owner_unit = models.ForeignKey(
-        OrgUnit, verbose_name=_("责任单位"), on_delete=models.PROTECT, related_name="owned_measures"
+        OrgUnit,
+        verbose_name=pgettext_lazy("measure", "责任单位"),
+        on_delete=models.PROTECT,
+        related_name="owned_measures",
     )
     lead_unit = models.ForeignKey(
         OrgUnit, verbose_name=_("牵头（审核）单位"), on_delete=models.PROTECT, related_name="led_measures"

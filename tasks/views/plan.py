@@ -64,6 +64,7 @@ def _entry_context(user, entry):
     return {
         "entry": entry,
         "measures": selectors.measure_queryset(user=user).for_entry(entry).order_by("deadline", "pk"),
+        "reports": selectors.recent_reports(user=user, entry=entry),
         "can_manage": may_manage_measures(user, entry.lead_unit_id),
         "history": history_for(entry),
     }

@@ -124,7 +124,7 @@ class ReportActionView(LoginRequiredMixin, View):
             ),
         }
         holder = form or ReturnForm()
-        if run_service(holder, calls[action]):
+        if (form is None or form.is_valid()) and run_service(holder, calls[action]):
             messages.success(
                 request,
                 {

@@ -194,3 +194,9 @@ def test_the_enterprise_list_page_takes_a_fixed_number_of_queries(web_as, django
     client = web_as("county_admin")
     with django_assert_max_num_queries(8):  # session, user, scope (2), count, rows, aliases
         assert client.get("/enterprises/").status_code == 200
+
+
+@pytest.mark.parametrize("query", ["?year=abc", "?year=1999", "?year=2024"])
+def test_a_year_in_the_url_that_is_not_a_plan_year_does_not_break_the_home_page(web_as, query):
+    assert web_as("gx_staff").get(f"/{query}").status_code == 200
+    assert web_as("gx_staff").get(f"/measures/{query}").status_code == 200
