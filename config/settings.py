@@ -167,6 +167,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a `status` or `kind`; name each choice set once so the schema has no guesses.
+    "ENUM_NAME_OVERRIDES": {
+        "HazardStatusEnum": "hazards.choices.HazardStatus",
+        "HazardEventKindEnum": "hazards.choices.EventKind",
+        "ReportStatusEnum": "tasks.choices.ReportStatus",
+        "MeasureStatusEnum": "tasks.choices.MeasureStatus",
+        "ExtensionStatusEnum": "tasks.choices.ExtensionStatus",
+        "OrgUnitKindEnum": "core.choices.OrgUnitKind",
+    },
 }
 
 # Celery (config/celery.py reads these with the CELERY_ namespace).
@@ -202,3 +211,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 PGHISTORY_DEFAULT_TRACKERS = (pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent())
 PGHISTORY_ADMIN_MODEL = "pghistory.MiddlewareEvents"
+
+# Hazards (隐患): the escalation ladder for an overdue hazard — 整改通知 the day after the deadline, then a
+# 督办函 from the county office and a 通报 this many days after the deadline.
+HAZARD_LETTER_DAYS = env_int("HAZARD_LETTER_DAYS", 7, minimum=1, maximum=365)
+HAZARD_BULLETIN_DAYS = env_int("HAZARD_BULLETIN_DAYS", 30, minimum=1, maximum=365)

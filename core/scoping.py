@@ -23,6 +23,7 @@ class Scope:
     unit_ids: frozenset = field(default_factory=frozenset)  # subtrees of the person's own units
     ancestor_codes: frozenset = field(default_factory=frozenset)  # the units above them, for the tree
     roles_by_unit: dict = field(default_factory=dict)  # unit id -> the person's roles held in that unit itself
+    role_paths: tuple = ()  # (unit path, role) of every membership, for "a role over this unit"
 
     def roles_in(self, unit_id):
         return self.roles_by_unit.get(unit_id, frozenset())
@@ -64,6 +65,7 @@ def scope_for(user):
         unit_ids=unit_ids,
         ancestor_codes=frozenset(code for p in local_paths for code in p.split("/")[:-2] if code),
         roles_by_unit=roles_by_unit,
+        role_paths=tuple((m.unit.path, m.role) for m in memberships),
     )
     user._portal_scope = scope
     return scope
@@ -110,6 +112,11 @@ def can_see(user, obj):
 def holds_role(user, unit_id, roles):
     """Whether the person holds one of `roles` in the unit itself (not above or below it)."""
     return bool(scope_for(user).roles_in(unit_id) & set(roles))
+
+
+def holds_role_over(user, unit, roles):
+    """Whether the person holds one of `roles` in `unit` or in a unit above it (a township over its villages)."""
+    return any(role in roles and unit.path.startswith(path) for path, role in scope_for(user).role_paths)
 
 
 def can_change(user, obj):

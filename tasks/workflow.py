@@ -13,8 +13,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.evidence import check_evidence_file
 from tasks.choices import ExtensionStatus, ReportStatus
-from tasks.evidence import check_evidence_file
 from tasks.models import ExtensionRequest, Measure, ProgressReport, ReportEvidence, ReportTransition
 from tasks.periods import period_start
 from tasks.permissions import may_review, may_write_reports

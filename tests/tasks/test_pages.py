@@ -194,9 +194,15 @@ def test_milestones_are_typed_one_per_line_and_a_bad_line_is_named(web_as):
 
     item = WorkItem.objects.get(plan__year=2024, number=12)
     client = web_as("county_admin")
-    form = {"title": "带节点的措施", "owner_units": [OrgUnit.objects.get(name="桂溪街道").pk],
-            "lead_unit": item.lead_unit_id, "start_date": "2024-04-01", "deadline": "2024-09-30",
-            "frequency": "monthly", "milestones": "2024-05-31 完成摸底\n5月底 完成整改"}
+    form = {
+        "title": "带节点的措施",
+        "owner_units": [OrgUnit.objects.get(name="桂溪街道").pk],
+        "lead_unit": item.lead_unit_id,
+        "start_date": "2024-04-01",
+        "deadline": "2024-09-30",
+        "frequency": "monthly",
+        "milestones": "2024-05-31 完成摸底\n5月底 完成整改",
+    }
     response = client.post(f"/measures/new/?work_item={item.pk}", form)
     assert response.status_code == 400 and "第2行“5月底 完成整改”应为“日期 节点内容”" in response.content.decode()
     response = client.post(f"/measures/new/?work_item={item.pk}", {**form, "milestones": "2024-05-31 完成摸底"})
@@ -207,8 +213,10 @@ def test_milestones_are_typed_one_per_line_and_a_bad_line_is_named(web_as):
 
 def test_the_work_item_page_shows_the_reports_timeline_with_evidence(measure, web_as):
     client = web_as("gx_staff")
-    client.post(f"/measures/{measure.pk}/report/", {"percent": "40", "done_text": "已排查60户",
-                                                    "evidence": SimpleUploadedFile("现场.png", PNG)})
+    client.post(
+        f"/measures/{measure.pk}/report/",
+        {"percent": "40", "done_text": "已排查60户", "evidence": SimpleUploadedFile("现场.png", PNG)},
+    )
     page = client.get(f"/work-items/{measure.work_item_id}/").content.decode()
     assert "最近的进展填报" in page and "现场.png" in page and "排查桂溪片区燃气管道（桂溪街道）" in page
     assert "现场.png" not in web_as("sp_staff").get(f"/work-items/{measure.work_item_id}/").content.decode()

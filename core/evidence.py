@@ -1,4 +1,4 @@
-"""Evidence files: accepted by what their bytes are, not by what their names say."""
+"""Evidence files (reports, hazards, patrols …): accepted by what their bytes are, not by their names."""
 
 import filetype
 from django.conf import settings

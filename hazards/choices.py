@@ -1,0 +1,52 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class HazardLevel(models.TextChoices):
+    MAJOR = "major", _("重大事故隐患")
+    GENERAL = "general", _("一般隐患")
+
+
+class HazardSource(models.TextChoices):
+    SELF_REPORTED = "self", _("自查自报")
+    DEPARTMENT_CHECK = "dept_check", _("部门检查")
+    ENFORCEMENT = "enforcement", _("执法检查")
+    UNANNOUNCED = "unannounced", _("明察暗访")
+    PUBLIC_REPORT = "public", _("群众举报")
+    ASSIGNED_FROM_ABOVE = "assigned", _("上级交办")
+
+
+class HazardStatus(models.TextChoices):
+    PENDING = "pending", _("待交办")
+    RECTIFYING = "rectifying", _("整改中")
+    VERIFYING = "verifying", _("待验收")
+    CLOSED = "closed", _("已销号")
+
+
+HAZARD_STATUS_CSS = {
+    HazardStatus.PENDING: "secondary",
+    HazardStatus.RECTIFYING: "primary",
+    HazardStatus.VERIFYING: "warning",
+    HazardStatus.CLOSED: "success",
+}
+
+
+class EvidenceStage(models.TextChoices):
+    BEFORE = "before", _("整改前")
+    AFTER = "after", _("整改后")
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("登记")
+    TRANSITION = "transition", _("流转")
+    EDITED = "edited", _("修改")
+    SUPERVISION = "supervision", _("挂牌督办")
+    ESCALATION = "escalation", _("逾期督促")
+
+
+class EscalationStep(models.TextChoices):
+    """The ladder for an overdue hazard; the days after the deadline for each step are settings."""
+
+    NOTICE = "notice", _("整改通知")
+    LETTER = "letter", _("督办函")
+    BULLETIN = "bulletin", _("通报")

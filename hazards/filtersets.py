@@ -1,0 +1,63 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.choices import Sector
+from hazards.choices import HazardLevel, HazardSource, HazardStatus
+from hazards.models import Hazard
+
+
+class HazardFilterSet(django_filters.FilterSet):
+    """One filter set for the hazard list page, its Excel export, the problem list and the API."""
+
+    q = django_filters.CharFilter(label=_("编号、描述或单位"), method="filter_q")
+    status = django_filters.ChoiceFilter(label=_("状态"), choices=HazardStatus.choices, empty_label=_("全部状态"))
+    open = django_filters.BooleanFilter(label=_("未销号"), method="filter_open")
+    level = django_filters.ChoiceFilter(label=_("隐患等级"), choices=HazardLevel.choices, empty_label=_("全部等级"))
+    source = django_filters.ChoiceFilter(label=_("发现来源"), choices=HazardSource.choices, empty_label=_("全部来源"))
+    sector = django_filters.ChoiceFilter(label=_("行业领域"), choices=Sector.choices, empty_label=_("全部行业"))
+    problem_list = django_filters.NumberFilter(label=_("问题清单ID"), field_name="problem_list_id")
+    unit = django_filters.NumberFilter(label=_("属地或监管单位ID"), method="filter_unit")
+    enterprise = django_filters.NumberFilter(label=_("生产经营单位ID"), field_name="enterprise_id")
+    is_listed = django_filters.BooleanFilter(label=_("挂牌督办"))
+    found_from = django_filters.DateFilter(label=_("发现日期起"), field_name="found_on", lookup_expr="gte")
+    found_to = django_filters.DateFilter(label=_("发现日期止"), field_name="found_on", lookup_expr="lte")
+
+    class Meta:
+        model = Hazard
+        fields = [
+            "q",
+            "status",
+            "open",
+            "level",
+            "source",
+            "sector",
+            "problem_list",
+            "unit",
+            "enterprise",
+            "is_listed",
+            "found_from",
+            "found_to",
+        ]
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(
+            Q(number__iexact=value)
+            | Q(title__icontains=value)
+            | Q(place__icontains=value)
+            | Q(enterprise__name__icontains=value)
+        )
+
+    def filter_open(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.exclude(status=HazardStatus.CLOSED) if value else queryset.filter(status=HazardStatus.CLOSED)
+
+    def filter_unit(self, queryset, name, value):
+        from core.models import OrgUnit
+
+        unit = OrgUnit.objects.filter(pk=value).only("path").first()
+        if unit is None:
+            return queryset.none()
+        return queryset.filter(Q(territory__path__startswith=unit.path) | Q(supervising_department=unit))

@@ -1,0 +1,31 @@
+"""Who may move a hazard: the territorial unit rectifies; the supervising department or the county office
+assigns, verifies and closes."""
+
+from core.choices import Role
+from core.scoping import holds_role, holds_role_over, scope_for
+
+TERRITORY_ROLES = {Role.TOWNSHIP_HEAD, Role.TOWNSHIP_STAFF, Role.GRID_MEMBER}
+SUPERVISOR_ROLES = {Role.DEPT_HEAD, Role.DEPT_STAFF}
+
+
+def is_territory(user, hazard):
+    return holds_role_over(user, hazard.territory, TERRITORY_ROLES)
+
+
+def is_supervisor(user, hazard):
+    if scope_for(user).changes_all:
+        return True
+    return bool(hazard.supervising_department_id) and holds_role(
+        user, hazard.supervising_department_id, SUPERVISOR_ROLES
+    )
+
+
+def may_register(user, territory, supervising_department):
+    """Register a hazard: its territorial unit, its supervising department, or the county office."""
+    if scope_for(user).changes_all or holds_role_over(user, territory, TERRITORY_ROLES):
+        return True
+    return supervising_department is not None and holds_role(user, supervising_department.pk, SUPERVISOR_ROLES)
+
+
+def may_edit(user, hazard):
+    return is_territory(user, hazard) or is_supervisor(user, hazard)

@@ -1,0 +1,157 @@
+"""Registering and editing hazards; their status changes in hazards.workflow only."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from core.choices import OrgUnitKind
+from hazards.choices import EventKind, EvidenceStage, HazardLevel, HazardStatus
+from hazards.models import Hazard, HazardNumber, ProblemList
+from hazards.permissions import may_edit, may_register
+from hazards.workflow import attach_files, record_event
+
+DEFAULT_LIST = "safety"  # 安全生产和自然灾害问题清单
+TERRITORY_KINDS = {OrgUnitKind.TOWNSHIP, OrgUnitKind.VILLAGE, OrgUnitKind.GRID}
+FIELDS = (
+    "title",
+    "description",
+    "sector",
+    "level",
+    "source",
+    "problem_list",
+    "enterprise",
+    "place",
+    "territory",
+    "supervising_department",
+    "responsible_person",
+    "responsible_phone",
+    "found_on",
+    "deadline",
+    "measures",
+    "funds",
+    "latitude",
+    "longitude",
+)
+# What may still change once rectification has started; nothing changes after it is submitted.
+EDITABLE_WHILE_RECTIFYING = {
+    "description",
+    "responsible_person",
+    "responsible_phone",
+    "measures",
+    "funds",
+    "deadline",
+    "latitude",
+    "longitude",
+}
+
+
+def next_number(year):
+    """YH2024-000123: taken under the year's row lock, so two registrations never share one, and never reused."""
+    HazardNumber.objects.get_or_create(year=year)
+    HazardNumber.objects.filter(year=year).update(last=F("last") + 1)
+    last = HazardNumber.objects.select_for_update().get(year=year).last
+    return f"YH{year}-{last:06d}"
+
+
+def _fill_from_enterprise(values):
+    enterprise = values.get("enterprise")
+    if enterprise is not None:
+        values.setdefault("territory", enterprise.township)
+        if values.get("supervising_department") is None:
+            values["supervising_department"] = enterprise.supervising_department
+    if values.get("problem_list") is None:
+        values["problem_list"] = ProblemList.objects.get(code=DEFAULT_LIST)
+
+
+def _validate(hazard):
+    errors = {}
+    if hazard.territory_id and hazard.territory.kind not in TERRITORY_KINDS:
+        errors["territory"] = _("属地单位应为乡镇（街道）、村（社区）或网格。")
+    dept = hazard.supervising_department
+    if dept is not None and dept.kind != OrgUnitKind.DEPARTMENT:
+        errors["supervising_department"] = _("行业监管部门必须是县级部门。")
+    if hazard.found_on and hazard.deadline and hazard.deadline < hazard.found_on:
+        errors["deadline"] = _("整改期限不能早于发现日期。")
+    if (
+        hazard.enterprise_id
+        and hazard.territory_id
+        and not hazard.territory.path.startswith(hazard.enterprise.township.path)
+        and not hazard.enterprise.township.path.startswith(hazard.territory.path)
+    ):
+        errors["territory"] = _("属地单位与生产经营单位所在乡镇（街道）不一致。")
+    if errors:
+        raise ValidationError(errors)
+    hazard.full_clean(exclude=["number"])
+
+
+@transaction.atomic
+def hazard_create(*, actor, files=(), **values):
+    values = {k: v for k, v in values.items() if k in FIELDS}
+    _fill_from_enterprise(values)
+    if values.get("territory") is None:
+        raise ValidationError({"territory": _("请选择属地单位或生产经营单位。")})
+    hazard = Hazard(**values, reported_by=actor)
+    _validate(hazard)
+    if not may_register(actor, hazard.territory, hazard.supervising_department):
+        raise PermissionDenied(_("您只能登记本单位属地或本部门监管的隐患。"))
+    hazard.number = next_number(hazard.found_on.year)
+    hazard.save()
+    event = record_event(hazard, kind=EventKind.CREATED, to_status=HazardStatus.PENDING, actor=actor)
+    attach_files(hazard, event, files, EvidenceStage.BEFORE, actor)
+    return hazard
+
+
+@transaction.atomic
+def hazard_update(*, actor, hazard, comment="", files=(), **values):
+    hazard = Hazard.objects.select_for_update(of=("self",)).get(pk=hazard.pk)
+    if not may_edit(actor, hazard):
+        raise PermissionDenied(_("您无权修改该隐患。"))
+    changes = {k: v for k, v in values.items() if k in FIELDS and getattr(hazard, k) != v}
+    allowed = (
+        set(FIELDS)
+        if hazard.status == HazardStatus.PENDING
+        else (EDITABLE_WHILE_RECTIFYING if hazard.status == HazardStatus.RECTIFYING else set())
+    )
+    refused = sorted(set(changes) - allowed)
+    if refused:
+        raise ValidationError(
+            {name: _("“%(status)s”的隐患不能修改此项。") % {"status": hazard.get_status_display()} for name in refused}
+        )
+    if "deadline" in changes and hazard.status != HazardStatus.PENDING and not comment.strip():
+        raise ValidationError({"comment": _("调整整改期限必须说明理由。")})
+    for name, value in changes.items():
+        setattr(hazard, name, value)
+    _validate(hazard)
+    hazard.save()
+    if changes or files:
+        labels = "、".join(str(Hazard._meta.get_field(n).verbose_name) for n in changes)
+        note = (_("修改了：%(fields)s。") % {"fields": labels} if changes else "") + (comment or "").strip()
+        event = record_event(hazard, kind=EventKind.EDITED, actor=actor, comment=note)
+        stage = EvidenceStage.BEFORE if hazard.status == HazardStatus.PENDING else EvidenceStage.AFTER
+        attach_files(hazard, event, files, stage, actor)
+    return hazard
+
+
+@transaction.atomic
+def hazard_list_for_supervision(*, actor, hazard, leader, deadline, comment=""):
+    """挂牌督办 a major hazard: the county office names the supervising leader and a deadline."""
+    from core.scoping import scope_for
+
+    if not scope_for(actor).changes_all:
+        raise PermissionDenied(_("只有安委办可以挂牌督办。"))
+    hazard = Hazard.objects.select_for_update(of=("self",)).get(pk=hazard.pk)
+    if hazard.level != HazardLevel.MAJOR:
+        raise ValidationError({"level": _("只有重大事故隐患可以挂牌督办。")})
+    if not (leader or "").strip() or deadline is None:
+        raise ValidationError({"listing_leader": _("挂牌督办须写明督办领导和督办期限。")})
+    hazard.is_listed, hazard.listing_leader, hazard.listing_deadline = True, leader.strip(), deadline
+    hazard.save(update_fields=["is_listed", "listing_leader", "listing_deadline", "updated_at"])
+    record_event(
+        hazard,
+        kind=EventKind.SUPERVISION,
+        actor=actor,
+        comment=_("督办领导：%(leader)s；督办期限：%(deadline)s。%(comment)s")
+        % {"leader": leader.strip(), "deadline": deadline, "comment": comment},
+    )
+    return hazard
