@@ -40,6 +40,13 @@ class HazardFilterSet(django_filters.FilterSet):
             "found_to",
         ]
 
+    @property
+    def form(self):
+        form = super().form
+        for field in form.fields.values():  # the list page shows the choice filters as small selects
+            field.widget.attrs.setdefault("class", "form-select form-select-sm")
+        return form
+
     def filter_q(self, queryset, name, value):
         value = value.strip()
         return queryset.filter(

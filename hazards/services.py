@@ -57,7 +57,8 @@ def next_number(year):
 def _fill_from_enterprise(values):
     enterprise = values.get("enterprise")
     if enterprise is not None:
-        values.setdefault("territory", enterprise.township)
+        if values.get("territory") is None:
+            values["territory"] = enterprise.township
         if values.get("supervising_department") is None:
             values["supervising_department"] = enterprise.supervising_department
     if values.get("problem_list") is None:
@@ -100,6 +101,12 @@ def hazard_create(*, actor, files=(), **values):
     event = record_event(hazard, kind=EventKind.CREATED, to_status=HazardStatus.PENDING, actor=actor)
     attach_files(hazard, event, files, EvidenceStage.BEFORE, actor)
     return hazard
+
+
+def editable_fields(hazard):
+    if hazard.status == HazardStatus.PENDING:
+        return set(FIELDS)
+    return EDITABLE_WHILE_RECTIFYING if hazard.status == HazardStatus.RECTIFYING else set()
 
 
 @transaction.atomic
