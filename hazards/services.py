@@ -33,6 +33,7 @@ FIELDS = (
     "latitude",
     "longitude",
 )
+RELATED_FIELDS = ("problem_list", "enterprise", "territory", "supervising_department", "reported_by")
 # What may still change once rectification has started; nothing changes after it is submitted.
 EDITABLE_WHILE_RECTIFYING = {
     "description",
@@ -65,7 +66,8 @@ def _fill_from_enterprise(values):
         values["problem_list"] = ProblemList.objects.get(code=DEFAULT_LIST)
 
 
-def _validate(hazard):
+def _check_rules(hazard):
+    """The rules between fields; they read only the objects already on the hazard, no query."""
     errors = {}
     if hazard.territory_id and hazard.territory.kind not in TERRITORY_KINDS:
         errors["territory"] = _("属地单位应为乡镇（街道）、村（社区）或网格。")
@@ -83,19 +85,35 @@ def _validate(hazard):
         errors["territory"] = _("属地单位与生产经营单位所在乡镇（街道）不一致。")
     if errors:
         raise ValidationError(errors)
+
+
+def _validate(hazard):
+    _check_rules(hazard)
     hazard.full_clean(exclude=["number"])
 
 
-@transaction.atomic
-def hazard_create(*, actor, files=(), **values):
+def hazard_create_check(*, actor, **values):
+    """The rules of `hazard_create` that need no query, so the ledger import can preview a whole file with them.
+
+    Returns the unsaved hazard, its territory and department filled in from the enterprise. Give the enterprise
+    with its township and department loaded, and a problem list.
+    """
     values = {k: v for k, v in values.items() if k in FIELDS}
     _fill_from_enterprise(values)
     if values.get("territory") is None:
         raise ValidationError({"territory": _("请选择属地单位或生产经营单位。")})
     hazard = Hazard(**values, reported_by=actor)
-    _validate(hazard)
+    _check_rules(hazard)
+    hazard.clean_fields(exclude=["number", *RELATED_FIELDS])  # a related field's check is a query
     if not may_register(actor, hazard.territory, hazard.supervising_department):
         raise PermissionDenied(_("您只能登记本单位属地或本部门监管的隐患。"))
+    return hazard
+
+
+@transaction.atomic
+def hazard_create(*, actor, files=(), **values):
+    hazard = hazard_create_check(actor=actor, **values)
+    hazard.full_clean(exclude=["number"])
     hazard.number = next_number(hazard.found_on.year)
     hazard.save()
     event = record_event(hazard, kind=EventKind.CREATED, to_status=HazardStatus.PENDING, actor=actor)

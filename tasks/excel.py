@@ -1,7 +1,6 @@
 """Excel files: the export of measures with the filters of the list page, and the blank import template."""
 
 from datetime import date
-from io import BytesIO
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from core.spreadsheets import append_row, header_row, workbook_bytes
 from tasks.choices import MeasureStatus, ReportFrequency, SupervisionColour
 from tasks.import_rows import COLUMNS as IMPORT_COLUMNS
 from tasks.import_rows import REQUIRED as IMPORT_REQUIRED
@@ -38,19 +38,11 @@ def measures_workbook(measures):
     book = Workbook()
     sheet = book.active
     sheet.title = _("具体措施")
-    sheet.append([str(title) for title, _value in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    widths = [6, 24, 40, 24, 16, 16, 12, 12, 12, 18, 10, 12, 10, 10, 8, 10]
+    header_row(sheet, [title for title, _value in COLUMNS], widths)
     for measure in measures:
-        sheet.append([value(measure) for _title, value in COLUMNS])
-    for column, width in zip(
-        "ABCDEFGHIJKLMNOP", [6, 24, 40, 24, 16, 16, 12, 12, 12, 18, 10, 12, 10, 10, 8, 10], strict=True
-    ):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+        append_row(sheet, [value(measure) for _title, value in COLUMNS])
+    return workbook_bytes(book)
 
 
 def _template_notes():
@@ -74,18 +66,13 @@ def import_template_workbook(*, year=None):
     book = Workbook()
     sheet = book.active
     sheet.title = _("任务分解表")
-    sheet.append([_(header) for header in IMPORT_COLUMNS.values()])
+    header_row(sheet, [_(header) for header in IMPORT_COLUMNS.values()], [16, 40, 24, 16, 16, 12, 12, 10, 20, 10])
     sheet.append(
         ["11", _("新建和改建桂溪片区防火道路"), _("完成防火道路建设并通过验收"), "桂溪街道", "应急局"]
         + [date(year, 4, 1), date(year, 11, 30), str(ReportFrequency.MONTHLY.label), "防火道路新建和改建", 30]
     )
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
     for cell in sheet[2]:
         cell.font = Font(italic=True, color="808080")
-    for column, width in zip("ABCDEFGHIJ", [16, 40, 24, 16, 16, 12, 12, 10, 20, 10], strict=True):
-        sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
     notes = book.create_sheet(_("填写说明"))
     notes.append([_("列名"), _("是否必填"), _("填写要求")])
     for key, note in _template_notes().items():
@@ -93,6 +80,4 @@ def import_template_workbook(*, year=None):
     notes.append([])
     notes.append([_("第2行为示例，导入前请删除或改写。每行生成一条具体措施；任何一行有误则整个文件都不导入。")])
     notes.column_dimensions["A"].width, notes.column_dimensions["C"].width = 20, 80
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)

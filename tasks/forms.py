@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.choices import OrgUnitKind
 from core.forms import MultipleFileField, StyledFormMixin
 from core.models import OrgUnit
+from core.spreadsheets import check_upload_size
 from tasks import importing
 from tasks.choices import ReportFrequency
 from tasks.models import QuantitativeTarget
@@ -145,11 +146,7 @@ class MeasureImportForm(StyledFormMixin, forms.Form):
     def clean_file(self):
         """Refused here by what the bytes are, not by the name: openpyxl must be able to read them."""
         upload = self.cleaned_data["file"]
-        if upload.size > importing.MAX_BYTES:
-            raise ValidationError(
-                _("文件大小为%(size).1fMB，超过%(mb)dMB的上限。")
-                % {"size": upload.size / 1024 / 1024, "mb": importing.MAX_BYTES // 1024 // 1024}
-            )
+        check_upload_size(upload, importing.MAX_BYTES)
         importing.read_sheet(upload.read())
         upload.seek(0)
         return upload

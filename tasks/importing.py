@@ -5,22 +5,25 @@ The preview resolves every name with a handful of queries for the whole file and
 """
 
 import re
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
-from io import BytesIO
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
-from openpyxl.utils.datetime import from_excel
 
 from core.models import OrgUnit
+from core.spreadsheets import (
+    CellError,
+    ImportResult,
+    cell_text,
+    parse_amount,
+    parse_date,
+    parse_text,
+    unit_name_index,
+)
+from core.spreadsheets import read_sheet as read_spreadsheet
 from tasks import services
 from tasks.choices import ReportFrequency
-from tasks.import_rows import COLUMNS, REQUIRED, CellError, ImportResult, ImportRow, RowError, cell_text
+from tasks.import_rows import COLUMNS, FIELD_COLUMNS, REQUIRED, measure_row
 from tasks.models import KeyAction, Measure, QuantitativeTarget, WorkItem
 
 MAX_ROWS = 2000
@@ -31,56 +34,12 @@ WORK_ITEM = re.compile(r"^(\d{1,3})(?:\s*[.．、]\s*|\s+)?(?![\d.．])")
 KEY_ACTION = re.compile(
     r"^(?:重点行动\s*(\d)(?!\d)|(?:重点行动\s*)?[（(]?([一二三四五六七八九十]{1,2})[)）]?(?![一二三四五六七八九十]))"
 )
-DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 CHECKED = ("entry", "owner_units", "lead_unit", "start_date", "deadline", "target", "planned_quantity")
-
-
-def _header_names():
-    """Every header a column may carry: the Chinese of the template, or its translation in any language."""
-    names = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            names |= {_(header): key for key, header in COLUMNS.items()}
-    return names | {header: key for key, header in COLUMNS.items()}
-
-
-def _header_columns(header):
-    names, columns = _header_names(), {}
-    for index, cell in enumerate(header or ()):
-        key = names.get(cell_text(cell).rstrip("*＊ "))
-        if key and key not in columns:
-            columns[key] = index
-    missing = [_(COLUMNS[key]) for key in REQUIRED if key not in columns]
-    if missing:
-        raise ValidationError(_("第1行表头缺少必填列：%(names)s。请使用导入模板。") % {"names": "、".join(missing)})
-    return columns
 
 
 def read_sheet(content):
     """The first sheet's non-empty rows as (row number, {column key: cell}); refuses what is not an .xlsx."""
-    try:
-        book = load_workbook(BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl fails in many ways (zip, XML, missing parts) on what is not .xlsx
-        raise ValidationError(_("文件不是Excel工作簿（.xlsx），无法读取。旧版.xls请先另存为.xlsx。")) from exc
-    try:
-        sheet = book.worksheets[0]
-        columns = _header_columns(next(sheet.iter_rows(max_row=1, values_only=True), None))
-        cells = sheet.iter_rows(min_row=2, max_col=max(columns.values()) + 1, values_only=True)
-        rows = []
-        for number, values in enumerate(cells, start=2):
-            if all(v is None or not str(v).strip() for v in values):
-                continue
-            row = {key: values[i] if i < len(values) else None for key, i in columns.items()}
-            if number > MAX_ROWS + 1:
-                raise ValidationError(
-                    _("一次最多导入%(n)d行（第2行至第%(last)d行）。") % {"n": MAX_ROWS, "last": MAX_ROWS + 1}
-                )
-            rows.append((number, row))
-    finally:
-        book.close()
-    if not rows:
-        raise ValidationError(_("文件中没有数据行：请从第2行起填写。"))
-    return rows
+    return read_spreadsheet(content, columns=COLUMNS, required=REQUIRED, max_rows=MAX_ROWS)
 
 
 class Lookups:
@@ -100,7 +59,7 @@ class Lookups:
         self.seen = {}
 
     def row(self, number, cells):
-        row = ImportRow(number, {key: cell_text(value) for key, value in cells.items()})
+        row = measure_row(number, {key: cell_text(value) for key, value in cells.items()})
         for key in COLUMNS:
             if not row.text.get(key):
                 if key in REQUIRED:
@@ -133,12 +92,12 @@ class Lookups:
         except PermissionDenied:
             return row.fail("lead_unit", _("您无权为该单位分解措施。"))
         except ValidationError as exc:
-            return row.fail_with(exc)
+            return row.fail_with(exc, FIELD_COLUMNS)
         values.setdefault("frequency", ReportFrequency.MONTHLY)
         if measure["target"] and measure["planned_quantity"] is None:
             values["planned_quantity"] = _("按分解任务量")
         if not self._duplicate(row, measure):
-            row.measure = measure
+            row.arguments = measure
 
     def _duplicate(self, row, measure):
         entry, owner = measure["entry"], measure["owner_units"][0]
@@ -169,10 +128,7 @@ class Lookups:
         return found
 
     def _title(self, value, text):
-        limit = Measure._meta.get_field("title").max_length
-        if len(text) > limit:
-            raise CellError(_("不能超过%(n)d个字。") % {"n": limit})
-        return text
+        return parse_text(text, Measure._meta.get_field("title").max_length)
 
     def _deliverable(self, value, text):
         return text
@@ -188,7 +144,7 @@ class Lookups:
     _lead_unit = _owner_unit
 
     def _start_date(self, value, text):
-        return _date(value, text)
+        return parse_date(value, text)
 
     _deadline = _start_date
 
@@ -208,42 +164,13 @@ class Lookups:
         return self.targets[text]
 
     def _planned_quantity(self, value, text):
-        try:
-            quantity = Decimal(text.replace(",", ""))
-        except InvalidOperation:
-            quantity = None
-        if quantity is None or not quantity.is_finite() or quantity <= 0 or quantity >= 10**10:
-            raise CellError(_("“%(text)s”不是大于0的数字。") % {"text": text})
-        if quantity != quantity.quantize(Decimal("0.01")):
-            raise CellError(_("最多保留两位小数。"))
-        return quantity
+        return parse_amount(text)
 
 
 def _unit_index():
-    """Townships and departments by full name, short name, and a department's name without the county's."""
-    index = {}
+    """Townships and departments by the names people write for them."""
     units = OrgUnit.objects.filter(kind__in=services.OWNER_KINDS, is_active=True).select_related("parent")
-    for unit in units:
-        names = {unit.name, unit.short_name, unit.name.removeprefix(unit.parent.name if unit.parent else "")}
-        for name in names - {""}:
-            index.setdefault(name, set()).add(unit)
-    return index
-
-
-def _date(value, text):
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        if isinstance(value, int | float) and 0 < value < 2958466:  # a date cell that lost its date format
-            return from_excel(value).date()
-        match = DATE_TEXT.match(text)
-        if match:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-    except (ValueError, OverflowError):
-        pass
-    raise CellError(_("“%(text)s”不是有效日期，请填写如 2024-04-01 的日期。") % {"text": text})
+    return unit_name_index(units)
 
 
 def measure_import_preview(*, actor, plan, content):
@@ -251,7 +178,7 @@ def measure_import_preview(*, actor, plan, content):
     try:
         rows = read_sheet(content)
     except ValidationError as exc:
-        return ImportResult(file_errors=[RowError(None, "", message) for message in exc.messages])
+        return ImportResult.refused(exc)
     lookups = Lookups(actor=actor, plan=plan)
     return ImportResult(rows=[lookups.row(number, cells) for number, cells in rows])
 
@@ -264,11 +191,11 @@ def measure_import(*, actor, plan, content):
     with transaction.atomic():
         for row in result.rows:
             try:
-                result.created += len(services.measure_create(actor=actor, **row.measure))
+                result.created += len(services.measure_create(actor=actor, **row.arguments))
             except PermissionDenied:
                 row.fail("lead_unit", _("您无权为该单位分解措施。"))
             except ValidationError as exc:
-                row.fail_with(exc)
+                row.fail_with(exc, FIELD_COLUMNS)
         if result.errors:
             result.created = 0
             transaction.set_rollback(True)

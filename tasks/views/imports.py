@@ -8,19 +8,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from tasks import importing, selectors
-from tasks.forms import MeasureImportForm
-from tasks.import_files import (
+from core.import_files import (
     import_file_claim,
     import_file_discard,
     import_file_keep,
     import_file_read,
     import_file_release,
 )
+from core.spreadsheets import XLSX
+from tasks import importing, selectors
+from tasks.forms import MeasureImportForm
 from tasks.import_rows import COLUMNS
 
 SESSION_KEY = "measure_import"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class MeasureImportView(LoginRequiredMixin, View):

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 
 from core.models import OrgUnit
+from core.spreadsheets import parse_date
 from tasks import importing, services
 from tasks.models import Measure, Plan
 
@@ -204,7 +205,7 @@ def test_the_blank_template_downloads_and_its_example_row_previews_cleanly(web_a
     ],
 )
 def test_dates_are_read_as_people_write_them(text, expected):
-    assert importing._date(text, text).isoformat() == expected
+    assert parse_date(text, text).isoformat() == expected
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Uploaded 任务分解表 files, kept under MEDIA_ROOT/imports/ by a random token between preview and confirmation.
+"""Uploaded import files (任务分解表, 隐患台账 …), kept under MEDIA_ROOT/imports/ by a random token between
+preview and confirmation.
 
 Only a token made here names a file, so nothing a browser posts becomes a path.
 """
