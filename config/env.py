@@ -5,6 +5,7 @@ accepts ``NAME_FILE``: the path of a file holding the value (for secrets mounted
 """
 
 import os
+import re
 import zoneinfo
 from urllib.parse import urlparse
 
@@ -93,4 +94,15 @@ def env_choice(name, default, choices):
     value = env_str(name, default)
     if value not in choices:
         raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}")
+    return value
+
+
+_RATE = re.compile(r"^([1-9][0-9]*)/([1-9][0-9]*)?([smhd])$")
+
+
+def env_rate(name, default):
+    """A rate limit such as ``5/h`` (count per s, m, h or d; ``10/30m`` is ten per thirty minutes)."""
+    value = env_str(name, default).strip()
+    if not _RATE.match(value):
+        raise ImproperlyConfigured(f"{name}={value!r} is not a rate such as 5/h (a count per s, m, h or d, or 10/30m)")
     return value

@@ -8,7 +8,7 @@ import pghistory
 from django.utils.translation import gettext_lazy as _
 
 from config import embedded
-from config.env import env_bool, env_choice, env_int, env_list, env_str, env_timezone, env_url
+from config.env import env_bool, env_choice, env_int, env_list, env_rate, env_str, env_timezone, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = embedded.VAR_DIR
@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "pghistory",
     "pghistory.admin",
     "import_export",
+    "captcha",
     "core",
     "notifications",
     "tasks",
@@ -175,6 +176,8 @@ SPECTACULAR_SETTINGS = {
         "MeasureStatusEnum": "tasks.choices.MeasureStatus",
         "ExtensionStatusEnum": "tasks.choices.ExtensionStatus",
         "OrgUnitKindEnum": "core.choices.OrgUnitKind",
+        "PublicReportStatusEnum": "hazards.choices.PublicReportStatus",
+        "RewardStatusEnum": "hazards.choices.RewardStatus",
     },
 }
 
@@ -216,3 +219,21 @@ PGHISTORY_ADMIN_MODEL = "pghistory.MiddlewareEvents"
 # 督办函 from the county office and a 通报 this many days after the deadline.
 HAZARD_LETTER_DAYS = env_int("HAZARD_LETTER_DAYS", 7, minimum=1, maximum=365)
 HAZARD_BULLETIN_DAYS = env_int("HAZARD_BULLETIN_DAYS", 30, minimum=1, maximum=365)
+
+# 群众举报 (public hazard reports, no login). Submissions (the page and the API together) and receipt look-ups
+# are limited per client address, counted in the default cache (Redis). The client address is REMOTE_ADDR;
+# behind a reverse proxy set TRUST_X_FORWARDED_FOR so the last X-Forwarded-For entry (the one the proxy
+# added) is used instead — only when every request passes through that proxy, as the header is otherwise forged.
+PUBLIC_REPORT_RATE = env_rate("PUBLIC_REPORT_RATE", "5/h")
+PUBLIC_REPORT_CHECK_RATE = env_rate("PUBLIC_REPORT_CHECK_RATE", "30/h")
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
+PUBLIC_REPORT_MAX_PHOTOS = 5
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_CACHE_PREFIX = "rl:"
+
+# The captcha of the public report page, drawn by the server with Pillow and the font bundled with
+# django-simple-captcha: nothing is fetched from elsewhere, and there is no audio variant (it needs flite).
+CAPTCHA_CHALLENGE_FUNCT = "hazards.public_guard.captcha_challenge"
+CAPTCHA_LENGTH = 4
+CAPTCHA_TIMEOUT = 10  # minutes to answer
+CAPTCHA_FLITE_PATH = None

@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("core.urls")),
     path("responsibilities/", include("responsibilities.urls")),
     path("hazards/", include("hazards.urls")),
+    path("report/", include("hazards.public_urls")),  # 群众举报, no login
+    path("captcha/", include("captcha.urls")),
     path("disasters/", include("disasters.urls")),
     path("inspections/", include("inspections.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

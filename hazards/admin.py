@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from hazards.models import Hazard, HazardEvent, HazardEvidence, HazardNumber, ProblemList
+from hazards.models import (
+    Hazard,
+    HazardEvent,
+    HazardEvidence,
+    HazardNumber,
+    ProblemList,
+    PublicReport,
+    PublicReportPhoto,
+)
 from tasks.admin import ReadOnlyAdmin
 
 
@@ -44,3 +52,29 @@ class HazardEvidenceAdmin(ReadOnlyAdmin):
 @admin.register(HazardNumber)
 class HazardNumberAdmin(ReadOnlyAdmin):
     list_display = ["year", "last"]
+
+
+class PublicReportPhotoInline(admin.TabularInline):
+    model = PublicReportPhoto
+    extra = 0
+    can_delete = False
+    readonly_fields = ["original_name", "content_type", "size", "uploaded_at"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PublicReport)
+class PublicReportAdmin(ReadOnlyAdmin):
+    """Triaged and rewarded through the pages and the API (hazards.public_reports), which record who and when."""
+
+    list_display = ["receipt_code", "place", "township", "status", "hazard", "reward_status", "created_at"]
+    list_filter = ["status", "reward_status", "township"]
+    search_fields = ["receipt_code", "description", "place"]
+    inlines = [PublicReportPhotoInline]
+
+
+@admin.register(PublicReportPhoto)
+class PublicReportPhotoAdmin(ReadOnlyAdmin):
+    list_display = ["original_name", "report", "content_type", "size", "uploaded_at"]

@@ -50,3 +50,26 @@ class EscalationStep(models.TextChoices):
     NOTICE = "notice", _("整改通知")
     LETTER = "letter", _("督办函")
     BULLETIN = "bulletin", _("通报")
+
+
+class PublicReportStatus(models.TextChoices):
+    """群众举报: waits in the triage queue, then becomes a hazard or is turned down with a reason."""
+
+    PENDING = "pending", _("待处理")
+    ACCEPTED = "accepted", _("已转为隐患")
+    REJECTED = "rejected", _("不予受理")
+
+
+PUBLIC_REPORT_STATUS_CSS = {
+    PublicReportStatus.PENDING: "warning",
+    PublicReportStatus.ACCEPTED: "success",
+    PublicReportStatus.REJECTED: "secondary",
+}
+
+
+class RewardStatus(models.TextChoices):
+    """举报奖励, set by the county office on accepted reports."""
+
+    NONE = "none", _("无")
+    PENDING = "pending", _("待发放")
+    PAID = "paid", _("已发放")

@@ -3,8 +3,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Sector
-from hazards.choices import HazardLevel, HazardSource, HazardStatus
-from hazards.models import Hazard
+from hazards.choices import HazardLevel, HazardSource, HazardStatus, PublicReportStatus, RewardStatus
+from hazards.models import Hazard, PublicReport
+from hazards.models_public import normalize_receipt_code
 
 
 class HazardFilterSet(django_filters.FilterSet):
@@ -68,3 +69,28 @@ class HazardFilterSet(django_filters.FilterSet):
         if unit is None:
             return queryset.none()
         return queryset.filter(Q(territory__path__startswith=unit.path) | Q(supervising_department=unit))
+
+
+class PublicReportFilterSet(django_filters.FilterSet):
+    """The triage queue of 群众举报, on the page and in the API."""
+
+    q = django_filters.CharFilter(label=_("回执码、内容或地点"), method="filter_q")
+    status = django_filters.ChoiceFilter(
+        label=_("处理状态"), choices=PublicReportStatus.choices, empty_label=_("全部状态")
+    )
+    township = django_filters.NumberFilter(label=_("乡镇（街道）ID"), field_name="township_id")
+    reward_status = django_filters.ChoiceFilter(
+        label=_("举报奖励"), choices=RewardStatus.choices, empty_label=_("全部奖励状态")
+    )
+    created_from = django_filters.DateFilter(label=_("举报日期起"), field_name="created_at", lookup_expr="date__gte")
+    created_to = django_filters.DateFilter(label=_("举报日期止"), field_name="created_at", lookup_expr="date__lte")
+
+    class Meta:
+        model = PublicReport
+        fields = ["q", "status", "township", "reward_status", "created_from", "created_to"]
+
+    def filter_q(self, queryset, name, value):
+        value = value.strip()
+        code = normalize_receipt_code(value)
+        by_code = Q(receipt_code=code) if code else Q(pk__in=[])
+        return queryset.filter(by_code | Q(description__icontains=value) | Q(place__icontains=value))

@@ -192,3 +192,7 @@ class HazardEvidence(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+# 群众举报 lives in its own module; imported here so Django finds its models in this app.
+from hazards.models_public import PublicReport, PublicReportPhoto  # noqa: E402, F401

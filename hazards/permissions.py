@@ -29,3 +29,18 @@ def may_register(user, territory, supervising_department):
 
 def may_edit(user, hazard):
     return is_territory(user, hazard) or is_supervisor(user, hazard)
+
+
+TRIAGE_ROLES = {Role.TOWNSHIP_HEAD, Role.TOWNSHIP_STAFF}
+
+
+def may_triage_public_report(user, report):
+    """群众举报 are accepted or turned down by the chosen township's head or staff, or by the county office."""
+    if scope_for(user).changes_all:
+        return True
+    return report.township_id is not None and holds_role(user, report.township_id, TRIAGE_ROLES)
+
+
+def may_set_reward(user):
+    """举报奖励 is decided by the county office."""
+    return scope_for(user).changes_all

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from hazards import ledger_views, views
+from hazards import ledger_views, views, views_public
 
 app_name = "hazards"
 urlpatterns = [
@@ -16,4 +16,25 @@ urlpatterns = [
     re_path(
         r"^import/(?P<token>[0-9a-f]{32})/$", ledger_views.LedgerImportPreviewView.as_view(), name="import-preview"
     ),
+    path("public-reports/", views_public.PublicReportListView.as_view(), name="public-report-list"),
+    path("public-reports/<int:pk>/", views_public.PublicReportDetailView.as_view(), name="public-report-detail"),
+    path(
+        "public-reports/<int:pk>/accept/",
+        views_public.PublicReportActionView.as_view(),
+        {"action": "accept"},
+        name="public-report-accept",
+    ),
+    path(
+        "public-reports/<int:pk>/reject/",
+        views_public.PublicReportActionView.as_view(),
+        {"action": "reject"},
+        name="public-report-reject",
+    ),
+    path(
+        "public-reports/<int:pk>/reward/",
+        views_public.PublicReportActionView.as_view(),
+        {"action": "reward"},
+        name="public-report-reward",
+    ),
+    path("public-reports/photos/<int:pk>/", views_public.PublicReportPhotoView.as_view(), name="public-report-photo"),
 ]
