@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -22,8 +21,3 @@ urlpatterns = [
 handler404 = "core.views.page_not_found"
 handler500 = "core.views.server_error"
 handler403 = "core.views.permission_denied"
-
-if settings.DEBUG:  # pragma: no cover - uploaded files are served by the proxy in production
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

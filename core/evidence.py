@@ -40,3 +40,19 @@ def check_evidence_file(upload):
             _("文件“%(name)s”的内容不是允许的类型（图片、PDF、Word、Excel），不能上传。") % {"name": upload.name}
         )
     return kind_mime
+
+
+def evidence_upload_path(instance, filename):
+    """A random name under the app's folder: nothing of the uploader's file name reaches the disk or a URL.
+
+    Uploaded files are served only by the portal's views after the scoping check (never by the proxy).
+    """
+    import os
+    import uuid
+
+    from django.utils import timezone
+
+    extension = os.path.splitext(filename)[1].lower()[:10]
+    if not extension[1:].isalnum():
+        extension = ""
+    return f"{instance._meta.app_label}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Sector
+from core.evidence import evidence_upload_path
 from core.models import Enterprise, OrgUnit, TimeStampedModel
 from core.querysets import ScopedQuerySet
 from hazards.choices import EscalationStep, EventKind, EvidenceStage, HazardLevel, HazardSource, HazardStatus
@@ -176,7 +177,7 @@ class HazardEvidence(models.Model):
         related_name="files",
     )
     stage = models.CharField(_("阶段"), max_length=8, choices=EvidenceStage.choices)
-    file = models.FileField(_("文件"), upload_to="hazards/%Y/%m/")
+    file = models.FileField(_("文件"), upload_to=evidence_upload_path)
     original_name = models.CharField(_("文件名"), max_length=255)
     content_type = models.CharField(_("文件类型"), max_length=100)
     size = models.PositiveIntegerField(_("大小（字节）"))

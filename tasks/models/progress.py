@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.evidence import evidence_upload_path
 from core.models import OrgUnit, TimeStampedModel
 from core.querysets import ScopedQuerySet
 from tasks.choices import ReportStatus
@@ -70,7 +71,7 @@ class ReportEvidence(models.Model):
     report = models.ForeignKey(
         ProgressReport, verbose_name=_("进展填报"), on_delete=models.CASCADE, related_name="evidence"
     )
-    file = models.FileField(_("文件"), upload_to="evidence/%Y/%m/")
+    file = models.FileField(_("文件"), upload_to=evidence_upload_path)
     original_name = models.CharField(_("文件名"), max_length=255)
     content_type = models.CharField(_("文件类型"), max_length=100)
     size = models.PositiveIntegerField(_("大小（字节）"))
