@@ -1,6 +1,7 @@
 from rest_framework.routers import DefaultRouter
 
 from core.api.views import EnterpriseViewSet, OrgUnitViewSet
+from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.views import HazardViewSet
 from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
 from tasks.api.work_views import ExtensionRequestViewSet, MeasureViewSet, ProgressReportViewSet
@@ -17,5 +18,6 @@ router.register("measures", MeasureViewSet, basename="measure")
 router.register("progress-reports", ProgressReportViewSet, basename="progress-report")
 router.register("extension-requests", ExtensionRequestViewSet, basename="extension-request")
 router.register("hazards", HazardViewSet, basename="hazard")
+router.register("self-inspections", SelfInspectionViewSet, basename="self-inspection")
 
 urlpatterns = router.urls

@@ -216,3 +216,6 @@ PGHISTORY_ADMIN_MODEL = "pghistory.MiddlewareEvents"
 # 督办函 from the county office and a 通报 this many days after the deadline.
 HAZARD_LETTER_DAYS = env_int("HAZARD_LETTER_DAYS", 7, minimum=1, maximum=365)
 HAZARD_BULLETIN_DAYS = env_int("HAZARD_BULLETIN_DAYS", 30, minimum=1, maximum=365)
+
+# 日周月排查: a problem found in an enterprise's own check opens a 自查自报 hazard due this many days after the check.
+SELF_INSPECTION_FINDING_DAYS = env_int("SELF_INSPECTION_FINDING_DAYS", 15, minimum=1, maximum=365)

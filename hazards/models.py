@@ -192,3 +192,13 @@ class HazardEvidence(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+# 日周月排查 lives in its own module; importing it here registers its models with the hazards app.
+from hazards.models_inspection import (  # noqa: E402, F401
+    Checklist,
+    ChecklistItem,
+    EnterpriseChecklist,
+    SelfInspection,
+    SelfInspectionFinding,
+)

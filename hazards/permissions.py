@@ -29,3 +29,8 @@ def may_register(user, territory, supervising_department):
 
 def may_edit(user, hazard):
     return is_territory(user, hazard) or is_supervisor(user, hazard)
+
+
+def may_record_self_inspection(user, enterprise):
+    """Enterprises have no accounts yet: the people who may register its hazards record its checks for it."""
+    return may_register(user, enterprise.township, enterprise.supervising_department)
