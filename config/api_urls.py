@@ -1,6 +1,7 @@
 from rest_framework.routers import DefaultRouter
 
 from core.api.views import EnterpriseViewSet, OrgUnitViewSet
+from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.public_views import PublicReportViewSet
 from hazards.api.views import HazardViewSet
 from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
@@ -19,5 +20,6 @@ router.register("progress-reports", ProgressReportViewSet, basename="progress-re
 router.register("extension-requests", ExtensionRequestViewSet, basename="extension-request")
 router.register("hazards", HazardViewSet, basename="hazard")
 router.register("public-reports", PublicReportViewSet, basename="public-report")
+router.register("self-inspections", SelfInspectionViewSet, basename="self-inspection")
 
 urlpatterns = router.urls

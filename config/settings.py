@@ -237,3 +237,7 @@ CAPTCHA_CHALLENGE_FUNCT = "hazards.public_guard.captcha_challenge"
 CAPTCHA_LENGTH = 4
 CAPTCHA_TIMEOUT = 10  # minutes to answer
 CAPTCHA_FLITE_PATH = None
+
+
+# 日周月排查: a problem found in an enterprise's own check opens a 自查自报 hazard due this many days after the check.
+SELF_INSPECTION_FINDING_DAYS = env_int("SELF_INSPECTION_FINDING_DAYS", 15, minimum=1, maximum=365)

@@ -1,6 +1,9 @@
 from django.contrib import admin
 
 from hazards.models import (
+    Checklist,
+    ChecklistItem,
+    EnterpriseChecklist,
     Hazard,
     HazardEvent,
     HazardEvidence,
@@ -8,6 +11,8 @@ from hazards.models import (
     ProblemList,
     PublicReport,
     PublicReportPhoto,
+    SelfInspection,
+    SelfInspectionFinding,
 )
 from tasks.admin import ReadOnlyAdmin
 
@@ -61,6 +66,44 @@ class PublicReportPhotoInline(admin.TabularInline):
     readonly_fields = ["original_name", "content_type", "size", "uploaded_at"]
     fields = readonly_fields
 
+
+class ChecklistItemInline(admin.TabularInline):
+    model = ChecklistItem
+    extra = 1
+
+
+@admin.register(Checklist)
+class ChecklistAdmin(admin.ModelAdmin):
+    list_display = ["name", "cadence", "sector", "is_active"]
+    list_filter = ["cadence", "sector", "is_active"]
+    search_fields = ["name"]
+    inlines = [ChecklistItemInline]
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(admin.ModelAdmin):
+    list_display = ["text", "checklist", "order"]
+    list_filter = ["checklist"]
+    search_fields = ["text"]
+
+
+@admin.register(EnterpriseChecklist)
+class EnterpriseChecklistAdmin(admin.ModelAdmin):
+    """Who is expected to go through which checklist from which day; missed checks are reckoned from it."""
+
+    list_display = ["enterprise", "checklist", "since"]
+    list_filter = ["checklist", "enterprise__township"]
+    search_fields = ["enterprise__name", "checklist__name"]
+    autocomplete_fields = ["enterprise", "checklist"]
+    list_select_related = ["enterprise", "checklist"]
+
+
+class SelfInspectionFindingInline(admin.TabularInline):
+    model = SelfInspectionFinding
+    extra = 0
+    can_delete = False
+    readonly_fields = ["item", "description", "hazard"]
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -78,3 +121,19 @@ class PublicReportAdmin(ReadOnlyAdmin):
 @admin.register(PublicReportPhoto)
 class PublicReportPhotoAdmin(ReadOnlyAdmin):
     list_display = ["original_name", "report", "content_type", "size", "uploaded_at"]
+
+
+@admin.register(SelfInspection)
+class SelfInspectionAdmin(ReadOnlyAdmin):
+    """Recorded through the pages and the API (hazards.self_inspection), which open the hazards."""
+
+    list_display = ["enterprise", "checklist", "period_start", "performed_on", "performed_by", "result"]
+    list_filter = ["cadence", "result", "checklist"]
+    search_fields = ["enterprise__name"]
+    date_hierarchy = "performed_on"
+    inlines = [SelfInspectionFindingInline]
+
+
+@admin.register(SelfInspectionFinding)
+class SelfInspectionFindingAdmin(ReadOnlyAdmin):
+    list_display = ["description", "inspection", "item", "hazard"]

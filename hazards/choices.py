@@ -73,3 +73,19 @@ class RewardStatus(models.TextChoices):
     NONE = "none", _("无")
     PENDING = "pending", _("待发放")
     PAID = "paid", _("已发放")
+
+
+class Cadence(models.TextChoices):
+    """日周月排查: how often an enterprise goes through a checklist."""
+
+    DAILY = "daily", _("日检查")
+    WEEKLY = "weekly", _("周检查")
+    MONTHLY = "monthly", _("月检查")
+
+
+class InspectionResult(models.TextChoices):
+    OK = "ok", _("全部正常")
+    FINDINGS = "findings", _("发现问题")
+
+
+INSPECTION_RESULT_CSS = {InspectionResult.OK: "success", InspectionResult.FINDINGS: "danger"}

@@ -196,4 +196,12 @@ class HazardEvidence(models.Model):
 
 
 # 群众举报 lives in its own module; imported here so Django finds its models in this app.
+# 日周月排查 lives in its own module; importing it here registers its models with the hazards app.
+from hazards.models_inspection import (  # noqa: E402, F401
+    Checklist,
+    ChecklistItem,
+    EnterpriseChecklist,
+    SelfInspection,
+    SelfInspectionFinding,
+)
 from hazards.models_public import PublicReport, PublicReportPhoto  # noqa: E402, F401

@@ -44,3 +44,8 @@ def may_triage_public_report(user, report):
 def may_set_reward(user):
     """举报奖励 is decided by the county office."""
     return scope_for(user).changes_all
+
+
+def may_record_self_inspection(user, enterprise):
+    """Enterprises have no accounts yet: the people who may register its hazards record its checks for it."""
+    return may_register(user, enterprise.township, enterprise.supervising_department)

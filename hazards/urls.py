@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from hazards import ledger_views, views, views_public
+from hazards import ledger_views, views, views_inspection, views_public
 
 app_name = "hazards"
 urlpatterns = [
@@ -37,4 +37,25 @@ urlpatterns = [
         name="public-report-reward",
     ),
     path("public-reports/photos/<int:pk>/", views_public.PublicReportPhotoView.as_view(), name="public-report-photo"),
+    path("self-inspections/", views_inspection.SelfInspectionStatusView.as_view(), name="self-inspection-list"),
+    path(
+        "self-inspections/<int:pk>/",
+        views_inspection.SelfInspectionDetailView.as_view(),
+        name="self-inspection-detail",
+    ),
+    path(
+        "self-inspections/enterprise/<int:pk>/",
+        views_inspection.EnterpriseSelfInspectionView.as_view(),
+        name="self-inspection-enterprise",
+    ),
+    path(
+        "self-inspections/record/<int:enterprise_pk>/",
+        views_inspection.ChecklistChoiceView.as_view(),
+        name="self-inspection-choose",
+    ),
+    path(
+        "self-inspections/record/<int:enterprise_pk>/<int:checklist_pk>/",
+        views_inspection.SelfInspectionRecordView.as_view(),
+        name="self-inspection-record",
+    ),
 ]
