@@ -29,3 +29,8 @@ def may_register(user, territory, supervising_department):
 
 def may_edit(user, hazard):
     return is_territory(user, hazard) or is_supervisor(user, hazard)
+
+
+def may_list_for_supervision(user):
+    """挂牌督办 is the county office's act (安委办)."""
+    return scope_for(user).changes_all
