@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -14,4 +15,10 @@ app.autodiscover_tasks()
 # after an outage never runs the same sweep twice.
 app.conf.beat_schedule = {
     "heartbeat": {"task": "core.tasks.heartbeat", "schedule": 300.0, "options": {"expires": 240}},
+    # Daily, before office hours, on the county's clock (CELERY_TIMEZONE).
+    "escalate-overdue-hazards": {
+        "task": "hazards.tasks.escalate_overdue_hazards",
+        "schedule": crontab(hour=7, minute=30),
+        "options": {"expires": 12 * 3600},
+    },
 }

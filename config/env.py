@@ -60,6 +60,22 @@ def env_int(name, default, *, minimum=None, maximum=None):
     return number
 
 
+def env_int_list(name, default, *, count, minimum=None, maximum=None):
+    """`count` whole numbers separated by commas, e.g. HAZARD_SCORE_WEIGHTS=2,1,-2,-1."""
+    value = _raw(name)
+    if value is None or value.strip() == "":
+        return list(default)
+    try:
+        numbers = [int(item) for item in value.split(",")]
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} must be {count} whole numbers separated by commas") from None
+    if len(numbers) != count:
+        raise ImproperlyConfigured(f"{name}={value!r} must be {count} whole numbers separated by commas")
+    if any((minimum is not None and n < minimum) or (maximum is not None and n > maximum) for n in numbers):
+        raise ImproperlyConfigured(f"{name}={value!r}: each number must be between {minimum} and {maximum}")
+    return numbers
+
+
 def env_list(name, default=()):
     value = _raw(name)
     if value is None:

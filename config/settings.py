@@ -8,7 +8,7 @@ import pghistory
 from django.utils.translation import gettext_lazy as _
 
 from config import embedded
-from config.env import env_bool, env_choice, env_int, env_list, env_rate, env_str, env_timezone, env_url
+from config.env import env_bool, env_choice, env_int, env_int_list, env_list, env_rate, env_str, env_timezone, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = embedded.VAR_DIR
@@ -241,3 +241,14 @@ CAPTCHA_FLITE_PATH = None
 
 # 日周月排查: a problem found in an enterprise's own check opens a 自查自报 hazard due this many days after the check.
 SELF_INSPECTION_FINDING_DAYS = env_int("SELF_INSPECTION_FINDING_DAYS", 15, minimum=1, maximum=365)
+
+
+# 评价细则 of the problem list: the points a unit gets per hazard found by itself (自查自报), closed on time,
+# overdue, and found by others, in that order; "自查自报自改不处、不查不报不改重处".
+HAZARD_SCORE_WEIGHTS = dict(
+    zip(
+        ("self", "on_time", "overdue", "by_others"),
+        env_int_list("HAZARD_SCORE_WEIGHTS", (2, 1, -2, -1), count=4, minimum=-100, maximum=100),
+        strict=True,
+    )
+)

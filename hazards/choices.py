@@ -89,3 +89,30 @@ class InspectionResult(models.TextChoices):
 
 
 INSPECTION_RESULT_CSS = {InspectionResult.OK: "success", InspectionResult.FINDINGS: "danger"}
+
+
+class AgeBucket(models.TextChoices):
+    """How long an open problem has been open (today − found_on), as the problem list counts them."""
+
+    UP_TO_7 = "le7", _("7天以内")
+    DAYS_8_30 = "8-30", _("8至30天")
+    DAYS_31_60 = "31-60", _("31至60天")
+    OVER_60 = "gt60", _("60天以上")
+
+
+# (fewest days, most days) of each bucket; None is open-ended.
+AGE_BUCKET_DAYS = {
+    AgeBucket.UP_TO_7: (None, 7),
+    AgeBucket.DAYS_8_30: (8, 30),
+    AgeBucket.DAYS_31_60: (31, 60),
+    AgeBucket.OVER_60: (61, None),
+}
+
+
+class ScorePart(models.TextChoices):
+    """The parts of a unit's score under the 评价细则; the points of each are the HAZARD_SCORE_WEIGHTS setting."""
+
+    SELF_FOUND = "self", _("自查自报")
+    ON_TIME = "on_time", _("按期整改")
+    OVERDUE = "overdue", _("逾期整改")
+    BY_OTHERS = "by_others", _("他查发现")

@@ -1,9 +1,19 @@
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Sector
-from hazards.choices import HazardLevel, HazardSource, HazardStatus, PublicReportStatus, RewardStatus
+from hazards.choices import (
+    AgeBucket,
+    HazardLevel,
+    HazardSource,
+    HazardStatus,
+    PublicReportStatus,
+    RewardStatus,
+    ScorePart,
+)
+from hazards.conditions import age_q, score_part_q
 from hazards.models import Hazard, PublicReport
 from hazards.models_public import normalize_receipt_code
 
@@ -23,6 +33,13 @@ class HazardFilterSet(django_filters.FilterSet):
     is_listed = django_filters.BooleanFilter(label=_("挂牌督办"))
     found_from = django_filters.DateFilter(label=_("发现日期起"), field_name="found_on", lookup_expr="gte")
     found_to = django_filters.DateFilter(label=_("发现日期止"), field_name="found_on", lookup_expr="lte")
+    year = django_filters.NumberFilter(
+        label=_("发现年度"), method="filter_year", min_value=2000, max_value=2100, decimal_places=0
+    )
+    age = django_filters.ChoiceFilter(label=_("未销号时长"), choices=AgeBucket.choices, method="filter_age")
+    score_part = django_filters.ChoiceFilter(
+        label=_("评价细则得分项"), choices=ScorePart.choices, method="filter_score"
+    )
 
     class Meta:
         model = Hazard
@@ -39,6 +56,9 @@ class HazardFilterSet(django_filters.FilterSet):
             "is_listed",
             "found_from",
             "found_to",
+            "year",
+            "age",
+            "score_part",
         ]
 
     @property
@@ -69,6 +89,15 @@ class HazardFilterSet(django_filters.FilterSet):
         if unit is None:
             return queryset.none()
         return queryset.filter(Q(territory__path__startswith=unit.path) | Q(supervising_department=unit))
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(found_on__year=int(value))
+
+    def filter_age(self, queryset, name, value):
+        return queryset.filter(age_q(value, timezone.localdate()))
+
+    def filter_score(self, queryset, name, value):
+        return queryset.filter(score_part_q(value, timezone.localdate()))
 
 
 class PublicReportFilterSet(django_filters.FilterSet):

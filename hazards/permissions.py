@@ -49,3 +49,8 @@ def may_set_reward(user):
 def may_record_self_inspection(user, enterprise):
     """Enterprises have no accounts yet: the people who may register its hazards record its checks for it."""
     return may_register(user, enterprise.township, enterprise.supervising_department)
+
+
+def may_list_for_supervision(user):
+    """挂牌督办 is the county office's act (安委办)."""
+    return scope_for(user).changes_all

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from core.choices import OrgUnitKind
 from hazards.choices import EventKind, EvidenceStage, HazardLevel, HazardStatus
 from hazards.models import Hazard, HazardNumber, ProblemList
-from hazards.permissions import may_edit, may_register
+from hazards.permissions import may_edit, may_list_for_supervision, may_register
 from hazards.workflow import attach_files, record_event
 
 DEFAULT_LIST = "safety"  # 安全生产和自然灾害问题清单
@@ -161,13 +161,13 @@ def hazard_update(*, actor, hazard, comment="", files=(), **values):
 @transaction.atomic
 def hazard_list_for_supervision(*, actor, hazard, leader, deadline, comment=""):
     """挂牌督办 a major hazard: the county office names the supervising leader and a deadline."""
-    from core.scoping import scope_for
-
-    if not scope_for(actor).changes_all:
+    if not may_list_for_supervision(actor):
         raise PermissionDenied(_("只有安委办可以挂牌督办。"))
     hazard = Hazard.objects.select_for_update(of=("self",)).get(pk=hazard.pk)
     if hazard.level != HazardLevel.MAJOR:
         raise ValidationError({"level": _("只有重大事故隐患可以挂牌督办。")})
+    if hazard.status == HazardStatus.CLOSED:
+        raise ValidationError({"status": _("已销号的隐患不需要挂牌督办。")})
     if not (leader or "").strip() or deadline is None:
         raise ValidationError({"listing_leader": _("挂牌督办须写明督办领导和督办期限。")})
     hazard.is_listed, hazard.listing_leader, hazard.listing_deadline = True, leader.strip(), deadline

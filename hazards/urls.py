@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from hazards import ledger_views, views, views_inspection, views_public
+from hazards import ledger_views, views, views_inspection, views_problems, views_public
 
 app_name = "hazards"
 urlpatterns = [
@@ -58,4 +58,8 @@ urlpatterns = [
         views_inspection.SelfInspectionRecordView.as_view(),
         name="self-inspection-record",
     ),
+    path("problems/", views_problems.ProblemListView.as_view(), name="problems"),
+    path("scores/", views_problems.UnitScoreView.as_view(), name="scores"),
+    path("major/", views_problems.MajorHazardView.as_view(), name="major"),
+    path("major/<int:pk>/list/", views_problems.HazardListingView.as_view(), name="major-listing"),
 ]
