@@ -25,6 +25,15 @@ class StyledFormMixin:
                 self.fields[name].widget.attrs["class"] += " is-invalid"
 
 
+class DateInput(forms.DateInput):
+    """A browser date picker. It needs ISO dates: the zh-hans format (2024/06/03) would show as empty."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
 class LoginForm(StyledFormMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": _("用户名或密码错误，请重新输入。注意密码区分大小写。"),

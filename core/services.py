@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from core.models import Enterprise, EnterpriseAlias, Membership
 from core.scoping import can_change, scope_for
+from core.signals import enterprise_merging
 
 ENTERPRISE_FIELDS = ("name", "credit_code", "sector", "township", "supervising_department", "address", "scale")
 
@@ -46,6 +47,7 @@ def enterprise_merge(*, actor, keep, duplicate, note=""):
         raise PermissionDenied(_("您无权合并这两个生产经营单位。"))
     keep, duplicate = (Enterprise.objects.select_for_update().get(pk=pk) for pk in (keep.pk, duplicate.pk))
     with pghistory.context(merge_into=keep.pk, merged=duplicate.credit_code, note=note):
+        enterprise_merging.send(sender=Enterprise, keep=keep, duplicate=duplicate)
         EnterpriseAlias.objects.filter(enterprise=duplicate).update(enterprise=keep)
         duplicate.delete()
         if duplicate.name != keep.name and not EnterpriseAlias.objects.filter(name=duplicate.name).exists():

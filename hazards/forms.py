@@ -2,13 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import OrgUnitKind
-from core.forms import MultipleFileField, StyledFormMixin
+from core.forms import DateInput, MultipleFileField, StyledFormMixin
 from core.models import Enterprise, OrgUnit
 from hazards.models import Hazard, ProblemList
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class PhotoInput(forms.ClearableFileInput):

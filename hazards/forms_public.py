@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import OrgUnitKind, Sector
-from core.forms import MultipleFileField, MultipleFileInput, StyledFormMixin
+from core.forms import DateInput, MultipleFileField, MultipleFileInput, StyledFormMixin
 from core.models import Enterprise, OrgUnit
 from core.scoping import scope_for
 from hazards.choices import HazardLevel, RewardStatus
@@ -16,10 +16,6 @@ from hazards.permissions import TRIAGE_ROLES
 from hazards.services import TERRITORY_KINDS
 
 PHONE = RegexValidator(r"^[0-9+\- ]{5,20}$", _("请填写有效的电话号码（数字，可含“-”）。"))
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 def townships():

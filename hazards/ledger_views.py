@@ -24,7 +24,7 @@ from hazards import ledger, selectors
 from hazards.ledger_excel import hazards_workbook, ledger_template_workbook
 
 SESSION_KEY = "hazard_ledger_import"
-DONE_URL = "hazards:index"  # the hazard list, once it has its page
+DONE_URL = "hazards:index"  # the hazard list
 
 
 def _xlsx_response(content, name):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import OrgUnitKind
-from core.forms import MultipleFileField, StyledFormMixin
+from core.forms import DateInput, MultipleFileField, StyledFormMixin
 from core.models import OrgUnit
 from core.spreadsheets import check_upload_size
 from tasks import importing
@@ -13,10 +13,6 @@ from tasks.choices import ReportFrequency
 from tasks.models import QuantitativeTarget
 
 OWNER_KINDS = [OrgUnitKind.TOWNSHIP, OrgUnitKind.DEPARTMENT]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 class MeasureForm(StyledFormMixin, forms.Form):

@@ -13,11 +13,24 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_reference_data()
 
 
+# Reference data that migrations seed; a transactional test empties the tables, so they are run again.
+SEEDING_MIGRATIONS = [
+    ("hazards.migrations.0002_problem_lists", "seed"),
+    ("hazards.migrations.0003_self_inspection", "seed_checklists"),
+]
+
+
 def load_reference_data():
+    import importlib
+
+    from django.apps import apps
+
     from core.divisions import load_divisions
     from core.models import OrgUnit
 
     load_divisions(OrgUnit)
+    for module, function in SEEDING_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
     call_command("load_plan", year=2024, verbosity=0)
     DemoLoader(with_work=False).load()  # units, accounts, enterprises; tests make their own measures
 

@@ -168,3 +168,14 @@ def test_the_list_takes_the_same_number_of_queries_for_10_and_100_hazards(path, 
             assert client.get(path, {"page_size": 100}).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_merging_enterprises_moves_their_hazards(demo_user):
+    from core.services import enterprise_merge
+    from tests.factories import EnterpriseFactory
+
+    keep, other = EnterpriseFactory(), EnterpriseFactory()
+    hazard = HazardFactory(enterprise=other)
+    enterprise_merge(actor=demo_user("county_admin"), keep=keep, duplicate=other)
+    hazard.refresh_from_db()
+    assert hazard.enterprise == keep

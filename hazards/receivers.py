@@ -1,0 +1,27 @@
+"""What the hazards app does when core tells it something."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.dispatch import receiver
+from django.utils.translation import gettext as _
+
+from core.signals import enterprise_merging
+
+
+@receiver(enterprise_merging)
+def move_hazard_records(sender, keep, duplicate, **kwargs):
+    """一企多牌 merged: the duplicate's hazards, checks and checklist duties now belong to the kept record."""
+    from hazards.models import EnterpriseChecklist, Hazard, SelfInspection
+
+    same_period = Q(pk__in=[])
+    for checklist_id, period in SelfInspection.objects.filter(enterprise=keep).values_list(
+        "checklist_id", "period_start"
+    ):
+        same_period |= Q(checklist_id=checklist_id, period_start=period)
+    if SelfInspection.objects.filter(enterprise=duplicate).filter(same_period).exists():
+        raise ValidationError(_("两个单位在同一周期都有日周月排查记录，不能自动合并，请先核对排查记录。"))
+    Hazard.objects.filter(enterprise=duplicate).update(enterprise=keep)
+    SelfInspection.objects.filter(enterprise=duplicate).update(enterprise=keep)
+    kept_duties = EnterpriseChecklist.objects.filter(enterprise=keep).values("checklist")
+    EnterpriseChecklist.objects.filter(enterprise=duplicate, checklist__in=kept_duties).delete()
+    EnterpriseChecklist.objects.filter(enterprise=duplicate).update(enterprise=keep)
