@@ -23,17 +23,28 @@ def test_loading_the_divisions_again_changes_nothing(db):
 
 
 def test_loading_the_demo_again_changes_nothing(db):
+    from hazards.models import Hazard, HazardEvent, PublicReport
     from tasks.models import Measure, ProgressReport, ReportTransition
 
     def counts():
-        models = [User, Membership, OrgUnit, Measure, ProgressReport, ReportTransition]
+        models = [
+            User,
+            Membership,
+            OrgUnit,
+            Measure,
+            ProgressReport,
+            ReportTransition,
+            Hazard,
+            HazardEvent,
+            PublicReport,
+        ]
         return [m.objects.count() for m in models]
 
     call_command("load_demo", force=True, verbosity=0)
     first = counts()
     call_command("load_demo", force=True, verbosity=0)
     assert counts() == first
-    assert first[3] == 6 and first[4] > 0
+    assert first[3] == 6 and first[4] > 0 and first[6] == 6 and first[8] == 1
 
 
 def test_the_demo_refuses_to_load_in_production_without_force(db, settings):
