@@ -5,6 +5,7 @@ from core.choices import OrgUnitKind
 from core.forms import DateInput, MultipleFileField, StyledFormMixin
 from core.models import Enterprise, OrgUnit
 from hazards.models import Hazard, ProblemList
+from hazards.services import FIELDS as HAZARD_FIELDS
 
 
 class PhotoInput(forms.ClearableFileInput):
@@ -21,26 +22,7 @@ class HazardForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Hazard
-        fields = [
-            "title",
-            "description",
-            "sector",
-            "level",
-            "source",
-            "problem_list",
-            "enterprise",
-            "place",
-            "territory",
-            "supervising_department",
-            "responsible_person",
-            "responsible_phone",
-            "found_on",
-            "deadline",
-            "measures",
-            "funds",
-            "latitude",
-            "longitude",
-        ]
+        fields = list(HAZARD_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "measures": forms.Textarea(attrs={"rows": 2}),

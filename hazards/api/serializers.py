@@ -4,6 +4,7 @@ from core.api.serializers import OrgUnitBriefSerializer
 from core.models import Enterprise, OrgUnit
 from hazards.choices import HazardStatus
 from hazards.models import Hazard, HazardEvent, HazardEvidence, ProblemList
+from hazards.services import FIELDS as HAZARD_FIELDS
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
@@ -88,28 +89,7 @@ class HazardWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Hazard
-        fields = [
-            "title",
-            "description",
-            "sector",
-            "level",
-            "source",
-            "problem_list",
-            "enterprise",
-            "place",
-            "territory",
-            "supervising_department",
-            "responsible_person",
-            "responsible_phone",
-            "found_on",
-            "deadline",
-            "measures",
-            "funds",
-            "latitude",
-            "longitude",
-            "files",
-            "comment",
-        ]
+        fields = [*HAZARD_FIELDS, "files", "comment"]
 
     def get_validators(self):
         return []  # the model's constraints are checked by the service, which names the fields in Chinese
