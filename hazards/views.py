@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -26,6 +27,7 @@ class HazardListView(LoginRequiredMixin, TemplateView):
             "filterset": filterset,
             "page": Paginator(rows.order_by("-found_on", "-pk"), 50).get_page(self.request.GET.get("page")),
             "query": self.request.GET.urlencode(),
+            "today": timezone.localdate(),
         }
 
 
