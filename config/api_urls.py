@@ -4,6 +4,7 @@ from core.api.views import EnterpriseViewSet, OrgUnitViewSet
 from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.public_views import PublicReportViewSet
 from hazards.api.views import HazardViewSet
+from notifications.api.views import NotificationViewSet
 from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
 from tasks.api.work_views import ExtensionRequestViewSet, MeasureViewSet, ProgressReportViewSet
 
@@ -21,5 +22,7 @@ router.register("extension-requests", ExtensionRequestViewSet, basename="extensi
 router.register("hazards", HazardViewSet, basename="hazard")
 router.register("public-reports", PublicReportViewSet, basename="public-report")
 router.register("self-inspections", SelfInspectionViewSet, basename="self-inspection")
+
+router.register("notifications", NotificationViewSet, basename="notification")
 
 urlpatterns = router.urls

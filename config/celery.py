@@ -21,4 +21,15 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=7, minute=30),
         "options": {"expires": 12 * 3600},
     },
+    # After the escalation sweep, so its steps and the day's reminders go out together.
+    "reminder-sweep": {
+        "task": "notifications.sweep_reminders",
+        "schedule": crontab(hour=8, minute=0),
+        "options": {"expires": 12 * 3600},
+    },
+    "reminder-requeue-stuck": {
+        "task": "notifications.requeue_stuck",
+        "schedule": 600.0,
+        "options": {"expires": 540},
+    },
 }

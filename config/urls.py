@@ -11,6 +11,7 @@ urlpatterns = [
     path("captcha/", include("captcha.urls")),
     path("disasters/", include("disasters.urls")),
     path("inspections/", include("inspections.urls")),
+    path("notifications/", include("notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(("config.api_urls", "api"))),

@@ -7,4 +7,7 @@ class HazardsConfig(AppConfig):
     verbose_name = _("隐患与问题清单")
 
     def ready(self):
-        from hazards import receivers  # noqa: F401  (connects the signal receivers)
+        from hazards import deadlines, receivers  # noqa: F401  (receivers connects the signal receivers)
+
+        deadlines.register_deadlines()
+        deadlines.connect()

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class TasksConfig(AppConfig):
     name = "tasks"
     verbose_name = _("工作要点")
+
+    def ready(self):
+        from tasks.deadlines import register_deadlines
+
+        register_deadlines()

@@ -1,0 +1,26 @@
+from django.contrib import admin
+
+from notifications.models import Notification, Reminder, ReminderRule
+from tasks.admin import ReadOnlyAdmin
+
+
+@admin.register(ReminderRule)
+class ReminderRuleAdmin(admin.ModelAdmin):
+    list_display = ["name", "source", "offsets", "recipients", "channels", "is_active"]
+    list_filter = ["source", "is_active"]
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ReadOnlyAdmin):
+    """提醒记录: what was sent to whom and when, so "I was never told" can be checked."""
+
+    list_display = ["title", "recipient", "channel", "offset", "deadline", "status", "sent_at", "last_error"]
+    list_filter = ["status", "channel", "source"]
+    search_fields = ["title", "recipient__username", "recipient__full_name"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnlyAdmin):
+    list_display = ["title", "recipient", "created_at", "read_at"]
+    search_fields = ["title", "recipient__username"]

@@ -1,0 +1,104 @@
+import pghistory
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.models import TimeStampedModel
+from notifications.choices import Channel, DeliveryStatus, RecipientGroup
+
+
+@pghistory.track()
+class ReminderRule(TimeStampedModel):
+    """When, to whom and how a kind of deadline is reminded; the county office edits these."""
+
+    name = models.CharField(_("名称"), max_length=100)
+    source = models.CharField(_("期限类型"), max_length=40)
+    offsets = ArrayField(
+        models.IntegerField(),
+        verbose_name=_("提醒时点（天）"),
+        help_text=_("相对期限的天数：负数为到期前，0为当天，正数为逾期后，如 -7,-3,-1,0,1,3,7"),
+    )
+    recipients = ArrayField(models.CharField(max_length=20, choices=RecipientGroup.choices), verbose_name=_("提醒对象"))
+    channels = ArrayField(models.CharField(max_length=10, choices=Channel.choices), verbose_name=_("渠道"))
+    is_active = models.BooleanField(_("启用"), default=True)
+
+    class Meta:
+        verbose_name = _("提醒规则")
+        verbose_name_plural = _("提醒规则")
+        ordering = ["source", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class Reminder(models.Model):
+    """The reminder ledger: one row per (deadline, rule step, recipient, channel). The unique constraint makes
+    a sweep that runs twice, or two beats, insert each row once; only the rows a sweep inserted are sent."""
+
+    source = models.CharField(_("期限类型"), max_length=40)
+    object_id = models.BigIntegerField(_("记录ID"))
+    deadline = models.DateField(_("期限"))
+    rule = models.ForeignKey(ReminderRule, verbose_name=_("规则"), null=True, on_delete=models.SET_NULL)
+    offset = models.IntegerField(_("时点（天）"))
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("接收人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    channel = models.CharField(_("渠道"), max_length=10, choices=Channel.choices)
+    title = models.CharField(_("标题"), max_length=200)
+    body = models.TextField(_("内容"), blank=True)
+    url = models.CharField(_("链接"), max_length=300, blank=True)
+    status = models.CharField(_("状态"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    claimed_at = models.DateTimeField(_("领取时间"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
+    last_error = models.TextField(_("最近错误"), blank=True)
+    created_at = models.DateTimeField(_("生成时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("提醒记录")
+        verbose_name_plural = _("提醒记录")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "object_id", "deadline", "rule", "offset", "recipient", "channel"],
+                name="reminder_once",
+                nulls_distinct=False,  # reminders raised by events have no rule; they must be unique too
+            ),
+        ]
+        indexes = [models.Index(fields=["source", "object_id"]), models.Index(fields=["status", "channel"])]
+
+    def __str__(self):
+        return self.title
+
+
+class Notification(models.Model):
+    """站内消息: what the bell shows. Written in the same transaction that marks its ledger row sent."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("接收人"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    reminder = models.OneToOneField(
+        Reminder,
+        verbose_name=_("提醒记录"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notification",
+    )
+    title = models.CharField(_("标题"), max_length=200)
+    body = models.TextField(_("内容"), blank=True)
+    url = models.CharField(_("链接"), max_length=300, blank=True)
+    source = models.CharField(_("期限类型"), max_length=40, blank=True)
+    object_id = models.BigIntegerField(_("记录ID"), null=True, blank=True)
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+    read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("站内消息")
+        verbose_name_plural = _("站内消息")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self):
+        return self.title

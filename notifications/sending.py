@@ -1,0 +1,77 @@
+"""Sending one ledger row. A row is claimed by a conditional UPDATE before it is sent and marked sent by another,
+so a retried task, a redelivered message or a second worker never sends it twice.
+
+In-app rows are claimed, delivered and marked in one transaction: a worker killed half-way leaves the row
+pending and the redelivered task (acks_late) sends it — exactly once. External channels commit the claim
+first; a worker killed after sending but before marking leaves the row "sending" until the lease passes,
+then it is sent again (at least once: an external service cannot be rolled back).
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from notifications.channels import ChannelError, Skip, channel_for
+from notifications.choices import DeliveryStatus
+from notifications.models import Reminder
+
+LEASE = timedelta(minutes=10)
+MAX_ATTEMPTS = 7  # the first try and send_reminder's six retries
+S = DeliveryStatus
+
+
+def _claim(reminder_id):
+    now = timezone.now()
+    claimable = Q(status=S.PENDING) | Q(status=S.SENDING, claimed_at__lt=now - LEASE)
+    return (
+        Reminder.objects.filter(pk=reminder_id)
+        .filter(claimable)
+        .update(status=S.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    )
+
+
+def _finish(reminder_id, status, error=""):
+    return Reminder.objects.filter(pk=reminder_id, status=S.SENDING).update(
+        status=status, last_error=error[:2000], sent_at=timezone.now() if status == S.SENT else None
+    )
+
+
+def deliver(reminder_id):
+    reminder = Reminder.objects.select_related("recipient").filter(pk=reminder_id).first()
+    if reminder is None or reminder.recipient is None:
+        Reminder.objects.filter(pk=reminder_id).update(status=S.SKIPPED, last_error="接收人已不存在")
+        return "skipped"
+    channel = channel_for(reminder.channel)
+    if channel is None:
+        Reminder.objects.filter(pk=reminder_id, status=S.PENDING).update(status=S.SKIPPED, last_error="未配置该渠道")
+        return "skipped"
+    if channel.transactional:
+        with transaction.atomic():
+            if not _claim(reminder_id):
+                return "already"
+            channel.send(reminder)
+            _finish(reminder_id, S.SENT)
+        return "sent"
+    with transaction.atomic():
+        if not _claim(reminder_id):
+            return "already"
+    try:
+        channel.send(reminder)
+    except Skip as exc:
+        _finish(reminder_id, S.SKIPPED, str(exc))
+        return "skipped"
+    except ChannelError as exc:
+        # Pending again for Celery's retry; after the last attempt it stays failed, with the error to see.
+        final = reminder.attempts + 1 >= MAX_ATTEMPTS
+        _finish(reminder_id, S.FAILED if final else S.PENDING, str(exc))
+        raise
+    _finish(reminder_id, S.SENT)
+    return "sent"
+
+
+def stuck_reminders(*, older_than=timedelta(minutes=15)):
+    cutoff = timezone.now() - older_than
+    stuck = Q(status=S.PENDING, created_at__lt=cutoff) | Q(status=S.SENDING, claimed_at__lt=timezone.now() - LEASE)
+    return list(Reminder.objects.filter(stuck).values_list("pk", flat=True)[:5000])
