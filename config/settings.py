@@ -254,3 +254,6 @@ HAZARD_SCORE_WEIGHTS = dict(
         strict=True,
     )
 )
+
+# A pending extension request should be decided within this many days of being made (reminders to the lead unit).
+EXTENSION_DECISION_DAYS = env_int("EXTENSION_DECISION_DAYS", 3, minimum=1, maximum=60)

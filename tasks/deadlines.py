@@ -1,6 +1,14 @@
-"""The deadlines of the work plan that the reminder engine sweeps (registered in TasksConfig.ready)."""
+"""The deadlines of the work plan that the reminder engine sweeps (registered in TasksConfig.ready):
+measures' deadlines, this period's progress report of each running measure, and extension requests waiting
+for a decision."""
 
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Case, DateField, Exists, OuterRef, Q, Value, When
+from django.db.models.functions import Cast, TruncDate
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from notifications.registry import DeadlineSource, register
@@ -13,6 +21,42 @@ def open_measures():
     return annotate_progress(Measure.objects.all()).filter(progress__lt=100)
 
 
+def reports_due():
+    """Running measures without a submitted or approved report for the current period; due at its end."""
+    from tasks.choices import ReportFrequency, ReportStatus
+    from tasks.models import ProgressReport
+    from tasks.periods import period_end, period_start
+
+    today = timezone.localdate()
+    ends = [When(frequency=f, then=Value(period_end(period_start(today, f), f))) for f in ReportFrequency]
+    reported = Q()
+    for frequency in ReportFrequency:
+        done = ProgressReport.objects.filter(
+            measure=OuterRef("pk"),
+            period_start=period_start(today, frequency),
+            status__in=[ReportStatus.SUBMITTED, ReportStatus.APPROVED],
+        )
+        reported |= Q(frequency=frequency) & Exists(done)
+    return (
+        open_measures()
+        .filter(start_date__lte=today, deadline__gte=today)
+        .exclude(reported)
+        .annotate(report_due=Case(*ends, output_field=DateField()))
+    )
+
+
+def extensions_waiting():
+    from tasks.choices import ExtensionStatus
+    from tasks.models import ExtensionRequest
+
+    days = timedelta(days=settings.EXTENSION_DECISION_DAYS)
+    return (
+        ExtensionRequest.objects.filter(status=ExtensionStatus.PENDING)
+        .select_related("measure")
+        .annotate(decide_by=Cast(TruncDate("created_at") + Value(days), DateField()))
+    )
+
+
 def register_deadlines():
     register(
         DeadlineSource(
@@ -23,5 +67,27 @@ def register_deadlines():
             units={"owner": "owner_unit", "lead": "lead_unit"},
             describe=lambda m: m.title,
             url=lambda m: reverse("measure-detail", args=[m.pk]),
+        )
+    )
+    register(
+        DeadlineSource(
+            key="progress_report",
+            label=_("进展填报"),
+            open_objects=reports_due,
+            deadline_field="report_due",
+            units={"owner": "owner_unit", "lead": "lead_unit"},
+            describe=lambda m: m.title,
+            url=lambda m: reverse("report-create", args=[m.pk]),
+        )
+    )
+    register(
+        DeadlineSource(
+            key="extension_request",
+            label=_("延期申请待审批"),
+            open_objects=extensions_waiting,
+            deadline_field="decide_by",
+            units={"owner": "measure__owner_unit", "lead": "measure__lead_unit"},
+            describe=lambda e: e.measure.title,
+            url=lambda e: reverse("measure-detail", args=[e.measure_id]),
         )
     )

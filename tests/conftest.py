@@ -17,6 +17,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 SEEDING_MIGRATIONS = [
     ("hazards.migrations.0002_problem_lists", "seed"),
     ("hazards.migrations.0003_self_inspection", "seed_checklists"),
+    ("notifications.migrations.0002_default_rules", "seed"),
+    ("notifications.migrations.0003_report_and_extension_rules", "seed"),
 ]
 
 

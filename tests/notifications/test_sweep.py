@@ -101,3 +101,41 @@ def test_an_escalation_step_messages_the_heads_and_the_county_office_once(db, dj
     assert set(rows.values_list("offset", flat=True)) == {1, 2}  # 整改通知 and 督办函 (7 days)
     assert set(rows.values_list("recipient__username", flat=True)) == {"gx_head", "yjj_head", "county_admin"}
     assert rows.count() == 6
+
+
+def test_the_period_report_is_reminded_before_the_period_ends_until_it_is_submitted(db):
+    import time_machine
+
+    from tasks.choices import ReportStatus
+    from tests.tasks.factories import ReportFactory
+
+    measure = MeasureFactory(start_date=datetime.date(2024, 4, 1), deadline=datetime.date(2024, 12, 31))
+    with time_machine.travel("2024-09-27 08:00 +0800", tick=False):
+        reminder_sweep_due(today=TODAY)
+    rows = Reminder.objects.filter(source="progress_report", object_id=measure.pk)
+    assert list(rows.values_list("deadline", "offset", "recipient__username")) == [
+        (datetime.date(2024, 9, 30), -3, "gx_staff")
+    ]
+    ReportFactory(measure=measure, period_start=datetime.date(2024, 9, 1), status=ReportStatus.SUBMITTED)
+    with time_machine.travel("2024-09-30 08:00 +0800", tick=False):
+        reminder_sweep_due(today=datetime.date(2024, 9, 30))
+    assert rows.count() == 1
+
+
+def test_a_pending_extension_request_reminds_the_lead_unit(db, demo_user):
+    import time_machine
+
+    from tasks import workflow
+
+    measure = MeasureFactory(deadline=datetime.date(2024, 12, 31))
+    with time_machine.travel("2024-09-27 08:00 +0800", tick=False):
+        request = workflow.extension_request(
+            actor=demo_user("gx_staff"), measure=measure, requested_deadline=datetime.date(2025, 1, 31), reason="原因"
+        )
+    reminder_sweep_due(today=datetime.date(2024, 9, 30))
+    people = set(
+        Reminder.objects.filter(source="extension_request", object_id=request.pk).values_list(
+            "recipient__username", flat=True
+        )
+    )
+    assert people == {"yjj_head", "yjj_staff"}
