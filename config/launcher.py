@@ -34,6 +34,7 @@ def main():
         _manage(env, "migrate", "--no-input")
         _manage(env, "load_plan", "--year", "2024")
         _manage(env, "load_demo")
+        _manage(env, "run_reminder_sweep")  # today's reminders on the demo data, before anyone signs in
         celery = [PYTHON, "-m", "celery", "-A", "config"]
         beat_schedule = str(embedded.VAR_DIR / "celerybeat-schedule")
         processes = [

@@ -1,6 +1,7 @@
 """Demo hazards, a public report and checklist duties, written through the hazards services (with history).
 
-Dates are counted back from today, so the demo always has something due, overdue and closed.
+Dates are counted back from today, so the demo always has something due, overdue and closed — and, on the
+day `make run` starts, a hazard due in 3 days and one 3 days overdue for the reminder sweep to announce.
 """
 
 import datetime
@@ -21,11 +22,11 @@ PIXEL = bytes.fromhex(
 # (title, sector, level, township, days ago found, days to rectify, status to reach)
 HAZARDS = [
     ("储罐区可燃气体报警器失效（演示）", "hazardous_chemicals", "major", "桂溪街道", 20, 30, HazardStatus.RECTIFYING),
-    ("消防通道被货物堵塞（演示）", "fire", "general", "桂溪街道", 12, 7, HazardStatus.RECTIFYING),
+    ("消防通道被货物堵塞（演示）", "fire", "general", "桂溪街道", 12, 9, HazardStatus.RECTIFYING),
     ("电动自行车楼道内充电（演示）", "fire", "general", "桂溪街道", 5, 10, HazardStatus.PENDING),
     ("燃气软管老化未更换（演示）", "gas", "general", "沙坪镇", 25, 15, HazardStatus.VERIFYING),
     ("脚手架连墙件缺失（演示）", "construction", "general", "沙坪镇", 40, 10, HazardStatus.CLOSED),
-    ("客运车辆安全锤缺失（演示）", "road_traffic", "general", "桂溪街道", 3, 5, HazardStatus.PENDING),
+    ("客运车辆安全锤缺失（演示）", "road_traffic", "general", "桂溪街道", 3, 6, HazardStatus.PENDING),
 ]
 PATH = [HazardStatus.PENDING, HazardStatus.RECTIFYING, HazardStatus.VERIFYING, HazardStatus.CLOSED]
 
