@@ -27,6 +27,18 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=8, minute=0),
         "options": {"expires": 12 * 3600},
     },
+    # After the sweep: each person's reminders waiting for a digest, one message per channel and day.
+    "daily-digest": {
+        "task": "notifications.send_daily_digests",
+        "schedule": crontab(hour=8, minute=30),
+        "options": {"expires": 12 * 3600},
+    },
+    # Monday morning: the week's counts for department heads, county leaders and the county office.
+    "weekly-digest": {
+        "task": "notifications.send_weekly_digests",
+        "schedule": crontab(hour=8, minute=45, day_of_week=1),
+        "options": {"expires": 12 * 3600},
+    },
     "reminder-requeue-stuck": {
         "task": "notifications.requeue_stuck",
         "schedule": 600.0,

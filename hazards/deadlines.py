@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from notifications.registry import DeadlineSource, register
+from notifications.registry import DeadlineSource, WeeklySummary, register, register_summary
 
 
 def open_hazards():
@@ -27,6 +27,14 @@ def register_deadlines():
             url=lambda h: reverse("hazards:detail", args=[h.pk]),
         )
     )
+    register_summary(WeeklySummary(key="hazard", counts=weekly_hazard_counts))
+
+
+def weekly_hazard_counts(*, user, week_start, today):
+    """Open hazards the person may see that are past their deadline to rectify."""
+    from hazards.selectors import hazard_queryset
+
+    return [(_("逾期未整改的隐患"), hazard_queryset(user=user).open().filter(deadline__lt=today).count())]
 
 
 def _escalation_recipients(hazard):

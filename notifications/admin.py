@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from notifications.models import Notification, Reminder, ReminderRule
+from notifications.models import DeliveryPreference, Digest, Notification, Reminder, ReminderRule
 from tasks.admin import ReadOnlyAdmin
 
 
@@ -14,8 +14,9 @@ class ReminderRuleAdmin(admin.ModelAdmin):
 class ReminderAdmin(ReadOnlyAdmin):
     """提醒记录: what was sent to whom and when, so "I was never told" can be checked."""
 
-    list_display = ["title", "recipient", "channel", "offset", "deadline", "status", "sent_at", "last_error"]
+    list_display = ["title", "recipient", "channel", "offset", "deadline", "status", "sent_at", "digest", "last_error"]
     list_filter = ["status", "channel", "source"]
+    list_select_related = ["recipient", "digest"]
     search_fields = ["title", "recipient__username", "recipient__full_name"]
     date_hierarchy = "created_at"
 
@@ -24,3 +25,21 @@ class ReminderAdmin(ReadOnlyAdmin):
 class NotificationAdmin(ReadOnlyAdmin):
     list_display = ["title", "recipient", "created_at", "read_at"]
     search_fields = ["title", "recipient__username"]
+
+
+@admin.register(Digest)
+class DigestAdmin(ReadOnlyAdmin):
+    """汇总消息: each daily or weekly digest, its delivery status, and (on the reminders) what it listed."""
+
+    list_display = ["title", "kind", "recipient", "channel", "period", "status", "sent_at", "last_error"]
+    list_filter = ["kind", "status", "channel"]
+    list_select_related = ["recipient"]
+    search_fields = ["title", "recipient__username", "recipient__full_name"]
+    date_hierarchy = "period"
+
+
+@admin.register(DeliveryPreference)
+class DeliveryPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "channel", "mode", "updated_at"]
+    list_filter = ["channel", "mode"]
+    search_fields = ["user__username", "user__full_name"]

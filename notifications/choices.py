@@ -23,3 +23,25 @@ class DeliveryStatus(models.TextChoices):
     SENT = "sent", _("已发送")
     FAILED = "failed", _("发送失败")
     SKIPPED = "skipped", _("未发送")
+    DIGEST = "digest", _("待汇总发送")  # left for the recipient's daily digest of that channel
+
+
+class DeliveryMode(models.TextChoices):
+    IMMEDIATE = "immediate", _("逐条即时发送")
+    DIGEST = "digest", _("每日汇总发送")
+
+
+class DigestKind(models.TextChoices):
+    DAILY = "daily", _("每日汇总")
+    WEEKLY = "weekly", _("每周汇总")
+
+
+# Without a choice of their own: the bell shows each item as it comes (and links to it); the channels that
+# interrupt (e-mail, group robots, SMS) bring one message a day instead of one per item.
+DEFAULT_MODES = {
+    Channel.IN_APP: DeliveryMode.IMMEDIATE,
+    Channel.EMAIL: DeliveryMode.DIGEST,
+    Channel.WECOM: DeliveryMode.DIGEST,
+    Channel.DINGTALK: DeliveryMode.DIGEST,
+    Channel.SMS: DeliveryMode.DIGEST,
+}

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
-from notifications.choices import Channel, DeliveryStatus, RecipientGroup
+from notifications.choices import Channel, DeliveryMode, DeliveryStatus, DigestKind, RecipientGroup
 
 
 @pghistory.track()
@@ -54,6 +54,9 @@ class Reminder(models.Model):
     sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
     last_error = models.TextField(_("最近错误"), blank=True)
     created_at = models.DateTimeField(_("生成时间"), auto_now_add=True)
+    digest = models.ForeignKey(
+        "Digest", verbose_name=_("所在汇总"), null=True, blank=True, on_delete=models.SET_NULL, related_name="reminders"
+    )
 
     class Meta:
         verbose_name = _("提醒记录")
@@ -72,6 +75,63 @@ class Reminder(models.Model):
         return self.title
 
 
+class Digest(models.Model):
+    """The digest ledger: one message per (kind, recipient, channel, period) — the day for the daily digest, the
+    Monday of the ISO week for the weekly one. Inserted with conflict-ignore, so a second run or a second beat
+    creates nothing; the reminders it lists point at it and are marked with it."""
+
+    kind = models.CharField(_("类型"), max_length=10, choices=DigestKind.choices)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("接收人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    channel = models.CharField(_("渠道"), max_length=10, choices=Channel.choices)
+    period = models.DateField(_("日期（周汇总为周一）"))
+    title = models.CharField(_("标题"), max_length=200, blank=True)
+    body = models.TextField(_("内容"), blank=True)
+    url = models.CharField(_("链接"), max_length=300, blank=True)
+    status = models.CharField(_("状态"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    claimed_at = models.DateTimeField(_("领取时间"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
+    last_error = models.TextField(_("最近错误"), blank=True)
+    created_at = models.DateTimeField(_("生成时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("汇总消息")
+        verbose_name_plural = _("汇总消息")
+        ordering = ["-period", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "recipient", "channel", "period"], name="digest_once"),
+        ]
+        indexes = [models.Index(fields=["status", "channel"])]
+
+    def __str__(self):
+        return self.title or f"{self.get_kind_display()} {self.period}"
+
+
+class DeliveryPreference(models.Model):
+    """How a person takes one channel: each reminder as it comes, or the day's reminders in one message."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户"),
+        on_delete=models.CASCADE,
+        related_name="delivery_preferences",
+    )
+    channel = models.CharField(_("渠道"), max_length=10, choices=Channel.choices)
+    mode = models.CharField(_("发送方式"), max_length=10, choices=DeliveryMode.choices)
+    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("提醒方式设置")
+        verbose_name_plural = _("提醒方式设置")
+        ordering = ["user", "channel"]
+        constraints = [models.UniqueConstraint(fields=["user", "channel"], name="one_preference_per_channel")]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_channel_display()} · {self.get_mode_display()}"
+
+
 class Notification(models.Model):
     """站内消息: what the bell shows. Written in the same transaction that marks its ledger row sent."""
 
@@ -81,6 +141,14 @@ class Notification(models.Model):
     reminder = models.OneToOneField(
         Reminder,
         verbose_name=_("提醒记录"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notification",
+    )
+    digest = models.OneToOneField(
+        Digest,
+        verbose_name=_("汇总消息"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -26,3 +26,20 @@ def register(source):
 
 def source(key):
     return SOURCES[key]
+
+
+@dataclass(frozen=True)
+class WeeklySummary:
+    """Counts for the weekly digest of department heads, county leaders and the county office."""
+
+    key: str
+    # (*, user, week_start, today) -> [(label, number)], counted over the records the person may see
+    counts: Callable
+
+
+SUMMARIES = {}
+
+
+def register_summary(summary):
+    SUMMARIES[summary.key] = summary
+    return summary

@@ -40,6 +40,8 @@ def _finish(reminder_id, status, error=""):
 
 def deliver(reminder_id):
     reminder = Reminder.objects.select_related("recipient").filter(pk=reminder_id).first()
+    if reminder is not None and reminder.status == S.DIGEST:
+        return "digest"  # the recipient's daily digest sends it (notifications.digests)
     if reminder is None or reminder.recipient is None:
         Reminder.objects.filter(pk=reminder_id).update(status=S.SKIPPED, last_error="接收人已不存在")
         return "skipped"

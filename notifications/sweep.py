@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from psycopg2.extras import execute_values
 
+from notifications.choices import DeliveryStatus
 from notifications.models import Reminder, ReminderRule
+from notifications.preferences import ModeBook
 from notifications.recipients import RecipientIndex
 from notifications.registry import SOURCES
 
@@ -84,10 +86,26 @@ def _rows_for_rule(rule, source, today):
                 )
 
 
+STATUS, RECIPIENT, CHANNEL = COLUMNS.index("status"), COLUMNS.index("recipient_id"), COLUMNS.index("channel")
+
+
+def _route(rows):
+    """Rows whose recipient takes that channel as a daily digest wait for it ("digest") instead of going out one by
+    one; the modes of all the rows' recipients are read in one query."""
+    book = ModeBook({row[RECIPIENT] for row in rows})
+    waiting = DeliveryStatus.DIGEST.value
+    return [
+        (*row[:STATUS], waiting, *row[STATUS + 1 :]) if book.wants_digest(row[RECIPIENT], row[CHANNEL]) else row
+        for row in rows
+    ]
+
+
 def insert_rows(rows):
-    """INSERT … ON CONFLICT DO NOTHING RETURNING id: the ids of the rows this call created, nothing else."""
+    """INSERT … ON CONFLICT DO NOTHING RETURNING id: the ids of the rows this call created, nothing else.
+    Rows left for a digest are among them; `enqueue` does not queue those."""
     if not rows:
         return []
+    rows = _route(rows)
     columns = ", ".join(f'"{c}"' for c in COLUMNS)  # quoted: "offset" is a reserved word
     sql = (
         f"INSERT INTO {Reminder._meta.db_table} ({columns}) VALUES %s "
@@ -102,11 +120,12 @@ def reminder_sweep_due(*, today=None):
     from notifications.tasks import enqueue
 
     today = today or timezone.localdate()
-    created = []
+    rows = []
     with transaction.atomic():
         for rule in ReminderRule.objects.filter(is_active=True).order_by("pk"):
             source = SOURCES.get(rule.source)
             if source is not None:
-                created += insert_rows(list(_rows_for_rule(rule, source, today)))
+                rows += _rows_for_rule(rule, source, today)
+        created = insert_rows(rows)  # one insert, so the recipients' modes are read once per sweep
         transaction.on_commit(lambda: enqueue(created))
     return created

@@ -12,8 +12,14 @@ log = logging.getLogger(__name__)
 
 
 def enqueue(ids):
-    """Queue a send per ledger row. A broker that is down loses nothing: the rows stay pending and
-    requeue_stuck sends them later."""
+    """Queue a send per ledger row, except the rows left for their recipient's daily digest (one query finds
+    them). A broker that is down loses nothing: the rows stay pending and requeue_stuck sends them later."""
+    from notifications.choices import DeliveryStatus
+    from notifications.models import Reminder
+
+    if ids:
+        waiting = set(Reminder.objects.filter(pk__in=ids, status=DeliveryStatus.DIGEST).values_list("pk", flat=True))
+        ids = [pk for pk in ids if pk not in waiting]
     try:
         for reminder_id in ids:
             send_reminder.delay(reminder_id)
@@ -42,11 +48,51 @@ def sweep_reminders():
     return len(reminder_sweep_due(today=timezone.localdate()))
 
 
+def enqueue_digests(ids):
+    """Queue a send per digest (e-mail, robots, SMS; in-app digests are sent by the run itself)."""
+    try:
+        for digest_id in ids:
+            send_digest.delay(digest_id)
+    except OperationalError:
+        log.warning("broker unavailable; %d digests left for requeue_stuck", len(ids))
+
+
+@shared_task(
+    name="notifications.send_digest",
+    autoretry_for=(ChannelError,),
+    retry_backoff=30,
+    retry_backoff_max=1800,
+    retry_jitter=True,
+    max_retries=6,
+)
+def send_digest(digest_id):
+    from notifications.digests import deliver_digest
+
+    return deliver_digest(digest_id)
+
+
+@shared_task(name="notifications.send_daily_digests")
+def send_daily_digests():
+    from notifications.digests import digest_daily_run
+
+    return len(digest_daily_run(today=timezone.localdate()))
+
+
+@shared_task(name="notifications.send_weekly_digests")
+def send_weekly_digests():
+    from notifications.weekly import digest_weekly_run
+
+    return len(digest_weekly_run(today=timezone.localdate()))
+
+
 @shared_task(name="notifications.requeue_stuck")
 def requeue_stuck():
-    """Rows left pending (an enqueue lost with a broker outage) or stuck sending past the lease go again."""
+    """Rows and digests left pending (an enqueue lost with a broker outage) or stuck sending past the lease go
+    again."""
+    from notifications.digests import stuck_digests
     from notifications.sending import stuck_reminders
 
-    ids = stuck_reminders()
+    ids, digest_ids = stuck_reminders(), stuck_digests()
     enqueue(ids)
-    return len(ids)
+    enqueue_digests(digest_ids)
+    return len(ids) + len(digest_ids)

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.NotificationListView.as_view(), name="list"),
     path("<int:pk>/", views.NotificationOpenView.as_view(), name="open"),
     path("read-all/", views.NotificationsReadAllView.as_view(), name="read-all"),
+    path("preferences/", views.DeliveryPreferenceView.as_view(), name="preferences"),
 ]

@@ -1,11 +1,16 @@
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 
+from core.forms import run_service
+from notifications.forms import DeliveryPreferenceForm
 from notifications.models import Notification
+from notifications.preferences import preference_set, preferences_of
 
 
 class NotificationListView(LoginRequiredMixin, TemplateView):
@@ -29,3 +34,20 @@ class NotificationsReadAllView(LoginRequiredMixin, View):
     def post(self, request):
         Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
         return redirect("notifications:list")
+
+
+class DeliveryPreferenceView(LoginRequiredMixin, FormView):
+    """The person's own choice, per channel, between each reminder as it comes and one digest a day."""
+
+    template_name = "notifications/preferences.html"
+    form_class = DeliveryPreferenceForm
+
+    def get_initial(self):
+        return preferences_of(user=self.request.user)
+
+    def form_valid(self, form):
+        run_service(form, lambda: preference_set(user=self.request.user, modes=form.cleaned_data))
+        if form.errors:
+            return self.form_invalid(form)
+        messages.success(self.request, _("提醒方式已保存。"))
+        return redirect("notifications:preferences")

@@ -1,17 +1,18 @@
 """The deadlines of the work plan that the reminder engine sweeps (registered in TasksConfig.ready):
 measures' deadlines, this period's progress report of each running measure, and extension requests waiting
-for a decision."""
+for a decision; and the plan's lines of the weekly digest."""
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Case, DateField, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Count, DateField, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import Cast, TruncDate
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from notifications.registry import DeadlineSource, register
+from notifications.registry import DeadlineSource, WeeklySummary, register, register_summary
 
 
 def open_measures():
@@ -91,3 +92,19 @@ def register_deadlines():
             url=lambda e: reverse("measure-detail", args=[e.measure_id]),
         )
     )
+    register_summary(WeeklySummary(key="measure", counts=weekly_measure_counts))
+
+
+def weekly_measure_counts(*, user, week_start, today):
+    """Not yet done measures the person may see: due from today to Sunday, and past their deadline."""
+    from tasks.selectors import measure_queryset
+
+    week_end = week_start + timedelta(days=6)
+    totals = measure_queryset(user=user, today=today).aggregate(
+        due=Count("pk", filter=Q(progress__lt=100, deadline__gte=today, deadline__lte=week_end)),
+        overdue=Count("pk", filter=Q(progress__lt=100, deadline__lt=today)),
+    )
+    return [
+        (gettext("本周到期的具体措施"), totals["due"]),
+        (gettext("逾期未完成的具体措施"), totals["overdue"]),
+    ]
