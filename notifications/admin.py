@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from notifications.models import Notification, Reminder, ReminderRule
+from notifications.models import Notification, Reminder, ReminderRule, RobotEndpoint
 from tasks.admin import ReadOnlyAdmin
 
 
@@ -14,7 +14,7 @@ class ReminderRuleAdmin(admin.ModelAdmin):
 class ReminderAdmin(ReadOnlyAdmin):
     """提醒记录: what was sent to whom and when, so "I was never told" can be checked."""
 
-    list_display = ["title", "recipient", "channel", "offset", "deadline", "status", "sent_at", "last_error"]
+    list_display = ["title", "recipient", "endpoint", "channel", "offset", "deadline", "status", "sent_at"]
     list_filter = ["status", "channel", "source"]
     search_fields = ["title", "recipient__username", "recipient__full_name"]
     date_hierarchy = "created_at"
@@ -24,3 +24,14 @@ class ReminderAdmin(ReadOnlyAdmin):
 class NotificationAdmin(ReadOnlyAdmin):
     list_display = ["title", "recipient", "created_at", "read_at"]
     search_fields = ["title", "recipient__username"]
+
+
+@admin.register(RobotEndpoint)
+class RobotEndpointAdmin(admin.ModelAdmin):
+    """群机器人: the county office also manages them at /notifications/deliveries/."""
+
+    list_display = ["name", "kind", "unit", "is_active", "last_status", "last_attempt_at", "last_success_at"]
+    list_filter = ["kind", "is_active", "last_status"]
+    search_fields = ["name"]
+    autocomplete_fields = ["unit"]
+    readonly_fields = ["last_status", "last_error", "last_attempt_at", "last_success_at"]

@@ -23,3 +23,29 @@ class DeliveryStatus(models.TextChoices):
     SENT = "sent", _("已发送")
     FAILED = "failed", _("发送失败")
     SKIPPED = "skipped", _("未发送")
+
+
+# Robot channels post to a group's endpoint, not to a person: the sweep writes one row per endpoint.
+ROBOT_CHANNELS = {Channel.WECOM, Channel.DINGTALK}
+
+DELIVERY_STATUS_CSS = {
+    DeliveryStatus.PENDING: "secondary",
+    DeliveryStatus.SENDING: "info",
+    DeliveryStatus.SENT: "success",
+    DeliveryStatus.FAILED: "danger",
+    DeliveryStatus.SKIPPED: "warning",
+}
+
+
+class RobotKind(models.TextChoices):
+    WECOM = Channel.WECOM.value, _("企业微信群机器人")
+    DINGTALK = Channel.DINGTALK.value, _("钉钉群机器人")
+
+
+class EndpointStatus(models.TextChoices):
+    NEVER = "never", _("尚未发送")
+    OK = "ok", _("正常")
+    FAILED = "failed", _("失败")
+
+
+ENDPOINT_STATUS_CSS = {EndpointStatus.NEVER: "secondary", EndpointStatus.OK: "success", EndpointStatus.FAILED: "danger"}

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.scoping import scope_for
 from notifications.models import Notification
 
 
@@ -15,7 +16,10 @@ class NotificationListView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         rows = Notification.objects.filter(recipient=self.request.user).order_by("-created_at", "-pk")
-        return {"page": Paginator(rows, 30).get_page(self.request.GET.get("page"))}
+        return {
+            "page": Paginator(rows, 30).get_page(self.request.GET.get("page")),
+            "is_county_office": scope_for(self.request.user).changes_all,
+        }
 
 
 class NotificationOpenView(LoginRequiredMixin, View):
