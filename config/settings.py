@@ -257,3 +257,29 @@ HAZARD_SCORE_WEIGHTS = dict(
 
 # A pending extension request should be decided within this many days of being made (reminders to the lead unit).
 EXTENSION_DECISION_DAYS = env_int("EXTENSION_DECISION_DAYS", 3, minimum=1, maximum=60)
+
+# Reminders (notifications/). PORTAL_BASE_URL makes the links in e-mails and group-robot messages clickable
+# outside the portal; unset, they carry no link. Robot webhooks wait this many seconds for an answer.
+PORTAL_BASE_URL = env_url("PORTAL_BASE_URL", {"http", "https"}) or ""
+REMINDER_WEBHOOK_TIMEOUT = env_int("REMINDER_WEBHOOK_TIMEOUT", 5, minimum=1, maximum=60)
+# The SMS gateway: a class with send(phone=, text=) (notifications.channels.LoggingSmsGateway shows the shape).
+REMINDER_SMS_BACKEND = env_str("REMINDER_SMS_BACKEND", "notifications.channels.LoggingSmsGateway")
+
+# E-mail: printed to the console with DEBUG, sent through SMTP otherwise.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1, maximum=120)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on (SSL is port 465, TLS 587)")

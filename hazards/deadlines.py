@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from notifications.registry import DeadlineSource, WeeklySummary, register, register_summary
+from notifications.registry import DeadlineSource, WeeklySummary, register, register_event_source, register_summary
 
 
 def open_hazards():
@@ -27,6 +27,7 @@ def register_deadlines():
             url=lambda h: reverse("hazards:detail", args=[h.pk]),
         )
     )
+    register_event_source("hazard_escalation", gettext_lazy("隐患逾期升级"))
     register_summary(WeeklySummary(key="hazard", counts=weekly_hazard_counts))
 
 

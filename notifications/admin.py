@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from notifications.models import DeliveryPreference, Digest, Notification, Reminder, ReminderRule
+from notifications.models import DeliveryPreference, Digest, Notification, Reminder, ReminderRule, RobotEndpoint
 from tasks.admin import ReadOnlyAdmin
 
 
@@ -14,9 +14,20 @@ class ReminderRuleAdmin(admin.ModelAdmin):
 class ReminderAdmin(ReadOnlyAdmin):
     """提醒记录: what was sent to whom and when, so "I was never told" can be checked."""
 
-    list_display = ["title", "recipient", "channel", "offset", "deadline", "status", "sent_at", "digest", "last_error"]
+    list_display = [
+        "title",
+        "recipient",
+        "endpoint",
+        "channel",
+        "offset",
+        "deadline",
+        "status",
+        "sent_at",
+        "digest",
+        "last_error",
+    ]
     list_filter = ["status", "channel", "source"]
-    list_select_related = ["recipient", "digest"]
+    list_select_related = ["recipient", "digest", "endpoint"]
     search_fields = ["title", "recipient__username", "recipient__full_name"]
     date_hierarchy = "created_at"
 
@@ -43,3 +54,14 @@ class DeliveryPreferenceAdmin(admin.ModelAdmin):
     list_display = ["user", "channel", "mode", "updated_at"]
     list_filter = ["channel", "mode"]
     search_fields = ["user__username", "user__full_name"]
+
+
+@admin.register(RobotEndpoint)
+class RobotEndpointAdmin(admin.ModelAdmin):
+    """群机器人: the county office also manages them at /notifications/deliveries/."""
+
+    list_display = ["name", "kind", "unit", "is_active", "last_status", "last_attempt_at", "last_success_at"]
+    list_filter = ["kind", "is_active", "last_status"]
+    search_fields = ["name"]
+    autocomplete_fields = ["unit"]
+    readonly_fields = ["last_status", "last_error", "last_attempt_at", "last_success_at"]

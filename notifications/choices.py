@@ -41,7 +41,33 @@ class DigestKind(models.TextChoices):
 DEFAULT_MODES = {
     Channel.IN_APP: DeliveryMode.IMMEDIATE,
     Channel.EMAIL: DeliveryMode.DIGEST,
-    Channel.WECOM: DeliveryMode.DIGEST,
-    Channel.DINGTALK: DeliveryMode.DIGEST,
     Channel.SMS: DeliveryMode.DIGEST,
 }
+
+
+# Robot channels post to a group's endpoint, not to a person: the sweep writes one row per endpoint.
+ROBOT_CHANNELS = {Channel.WECOM, Channel.DINGTALK}
+PERSONAL_CHANNELS = [c for c in Channel if c not in ROBOT_CHANNELS]
+
+DELIVERY_STATUS_CSS = {
+    DeliveryStatus.PENDING: "secondary",
+    DeliveryStatus.SENDING: "info",
+    DeliveryStatus.SENT: "success",
+    DeliveryStatus.FAILED: "danger",
+    DeliveryStatus.SKIPPED: "warning",
+    DeliveryStatus.DIGEST: "light",
+}
+
+
+class RobotKind(models.TextChoices):
+    WECOM = Channel.WECOM.value, _("企业微信群机器人")
+    DINGTALK = Channel.DINGTALK.value, _("钉钉群机器人")
+
+
+class EndpointStatus(models.TextChoices):
+    NEVER = "never", _("尚未发送")
+    OK = "ok", _("正常")
+    FAILED = "failed", _("失败")
+
+
+ENDPOINT_STATUS_CSS = {EndpointStatus.NEVER: "secondary", EndpointStatus.OK: "success", EndpointStatus.FAILED: "danger"}

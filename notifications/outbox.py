@@ -14,7 +14,7 @@ def notify_once(*, source, object_id, deadline, step, user_ids, title, body="", 
 
     now = timezone.now()
     rows = [
-        (source, object_id, deadline, None, step, user_id, channel, title[:200], body, url, "pending", 0, "", now)
+        (source, object_id, deadline, None, step, user_id, channel, title[:200], body, url, "pending", 0, "", now, None)
         for user_id in sorted(set(user_ids))
         for channel in channels
     ]

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from notifications.choices import DEFAULT_MODES, Channel, DeliveryMode
+from notifications.choices import DEFAULT_MODES, PERSONAL_CHANNELS, ROBOT_CHANNELS, Channel, DeliveryMode
 from notifications.models import DeliveryPreference
 
 
@@ -18,13 +18,15 @@ class ModeBook:
         return self.chosen.get((user_id, channel)) or DEFAULT_MODES.get(channel, DeliveryMode.IMMEDIATE)
 
     def wants_digest(self, user_id, channel):
+        if user_id is None or channel in ROBOT_CHANNELS:  # a group robot's message is nobody's to batch
+            return False
         return self.mode(user_id, channel) == DeliveryMode.DIGEST
 
 
 def preferences_of(*, user):
     """channel -> mode for every channel, defaults filled in."""
     book = ModeBook([user.pk])
-    return {channel: book.mode(user.pk, channel) for channel in Channel.values}
+    return {channel.value: book.mode(user.pk, channel) for channel in PERSONAL_CHANNELS}
 
 
 def preference_set(*, user, modes):

@@ -43,3 +43,21 @@ SUMMARIES = {}
 def register_summary(summary):
     SUMMARIES[summary.key] = summary
     return summary
+
+
+# Ledger rows that no rule's sweep makes (notify_once, e.g. a hazard's escalation step) carry their own source
+# key; registering its label lets the delivery page name and filter it.
+EVENT_SOURCES = {}
+
+
+def register_event_source(key, label):
+    EVENT_SOURCES[key] = label
+
+
+def source_choices():
+    """(key, label) of every kind of ledger row, for filters."""
+    return [(key, s.label) for key, s in SOURCES.items()] + list(EVENT_SOURCES.items())
+
+
+def source_label(key):
+    return SOURCES[key].label if key in SOURCES else EVENT_SOURCES.get(key, key)

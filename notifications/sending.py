@@ -7,6 +7,7 @@ first; a worker killed after sending but before marking leaves the row "sending"
 then it is sent again (at least once: an external service cannot be rolled back).
 """
 
+import logging
 from datetime import timedelta
 
 from django.db import transaction
@@ -17,7 +18,9 @@ from notifications.channels import ChannelError, Skip, channel_for
 from notifications.choices import DeliveryStatus
 from notifications.models import Reminder
 
+log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=10)
+RETRY_WAIT = timedelta(minutes=40)  # longer than send_reminder's longest back-off (30 min and jitter)
 MAX_ATTEMPTS = 7  # the first try and send_reminder's six retries
 S = DeliveryStatus
 
@@ -38,17 +41,24 @@ def _finish(reminder_id, status, error=""):
     )
 
 
+def _skip(reminder_id, reason):
+    log.info("reminder %s not sent: %s", reminder_id, reason)
+    Reminder.objects.filter(pk=reminder_id, status=S.PENDING).update(status=S.SKIPPED, last_error=reason)
+    return "skipped"
+
+
 def deliver(reminder_id):
-    reminder = Reminder.objects.select_related("recipient").filter(pk=reminder_id).first()
-    if reminder is not None and reminder.status == S.DIGEST:
+    reminder = Reminder.objects.select_related("recipient", "endpoint").filter(pk=reminder_id).first()
+    if reminder is None:
+        return "skipped"
+    if reminder.status == S.DIGEST:
         return "digest"  # the recipient's daily digest sends it (notifications.digests)
-    if reminder is None or reminder.recipient is None:
-        Reminder.objects.filter(pk=reminder_id).update(status=S.SKIPPED, last_error="接收人已不存在")
         return "skipped"
     channel = channel_for(reminder.channel)
     if channel is None:
-        Reminder.objects.filter(pk=reminder_id, status=S.PENDING).update(status=S.SKIPPED, last_error="未配置该渠道")
-        return "skipped"
+        return _skip(reminder_id, "未配置该渠道")
+    if channel.needs_recipient and reminder.recipient is None:
+        return _skip(reminder_id, "接收人已不存在")
     if channel.transactional:
         with transaction.atomic():
             if not _claim(reminder_id):
@@ -62,6 +72,7 @@ def deliver(reminder_id):
     try:
         channel.send(reminder)
     except Skip as exc:
+        log.info("reminder %s not sent: %s", reminder_id, exc)
         _finish(reminder_id, S.SKIPPED, str(exc))
         return "skipped"
     except ChannelError as exc:
@@ -74,6 +85,9 @@ def deliver(reminder_id):
 
 
 def stuck_reminders(*, older_than=timedelta(minutes=15)):
-    cutoff = timezone.now() - older_than
-    stuck = Q(status=S.PENDING, created_at__lt=cutoff) | Q(status=S.SENDING, claimed_at__lt=timezone.now() - LEASE)
+    now = timezone.now()
+    # A pending row tried lately is waiting for its Celery retry: requeueing it would cut the back-off short.
+    untried = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - RETRY_WAIT)
+    waiting = Q(status=S.PENDING, created_at__lt=now - older_than) & untried
+    stuck = waiting | Q(status=S.SENDING, claimed_at__lt=now - LEASE)
     return list(Reminder.objects.filter(stuck).values_list("pk", flat=True)[:5000])

@@ -1,5 +1,6 @@
 """The reminder sweep: select what is due today under each rule, insert one ledger row per (deadline, step,
-recipient, channel) with conflict-ignore, and send only the rows this run inserted (after commit).
+recipient, channel) — for a group robot, per endpoint instead of per person — with conflict-ignore, and send
+only the rows this run inserted (after commit).
 
 Running it twice, or from two beats at once, inserts nothing the second time: the unique constraint decides.
 """
@@ -11,11 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from psycopg2.extras import execute_values
 
-from notifications.choices import DeliveryStatus
+from notifications.choices import ROBOT_CHANNELS, DeliveryStatus
 from notifications.models import Reminder, ReminderRule
 from notifications.preferences import ModeBook
 from notifications.recipients import RecipientIndex
 from notifications.registry import SOURCES
+from notifications.robot_targets import RobotTargets
 
 COLUMNS = [
     "source",
@@ -32,6 +34,7 @@ COLUMNS = [
     "attempts",
     "last_error",
     "created_at",
+    "endpoint_id",
 ]
 
 
@@ -59,31 +62,25 @@ def _rows_for_rule(rule, source, today):
     deadlines = {today - timedelta(days=offset): offset for offset in rule.offsets}
     objects = list(source.open_objects().filter(**{f"{source.deadline_field}__in": list(deadlines)}))
     units = [{group: _unit_id(obj, path) for group, path in source.units.items()} for obj in objects]
-    index = RecipientIndex({u for record in units for u in record.values() if u})
+    unit_ids = {u for record in units for u in record.values() if u}
+    index = RecipientIndex(unit_ids)
+    personal = [c for c in rule.channels if c not in ROBOT_CHANNELS]
+    robot_kinds = [c for c in rule.channels if c in ROBOT_CHANNELS]
+    robots = RobotTargets(robot_kinds, unit_ids) if robot_kinds else None
     now = timezone.now()
     for obj, record_units in zip(objects, units, strict=True):
         deadline = getattr(obj, source.deadline_field)
         offset = deadlines[deadline]
         title, body = _message(source, obj, offset, deadline)
+        step = (source.key, obj.pk, deadline, rule.pk, offset)
+        message = (title, body, source.url(obj), "pending", 0, "", now)
         people = set().union(*(index.users(group, record_units) for group in rule.recipients))
         for user_id in sorted(people):
-            for channel in rule.channels:
-                yield (
-                    source.key,
-                    obj.pk,
-                    deadline,
-                    rule.pk,
-                    offset,
-                    user_id,
-                    channel,
-                    title,
-                    body,
-                    source.url(obj),
-                    "pending",
-                    0,
-                    "",
-                    now,
-                )
+            for channel in personal:
+                yield (*step, user_id, channel, *message, None)
+        # A group robot gets one row per endpoint, not one per member of the group (see notifications.webhooks).
+        for endpoint_id, channel in robots.targets(rule.recipients, record_units) if robots else ():
+            yield (*step, None, channel, *message, endpoint_id)
 
 
 STATUS, RECIPIENT, CHANNEL = COLUMNS.index("status"), COLUMNS.index("recipient_id"), COLUMNS.index("channel")

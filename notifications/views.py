@@ -8,6 +8,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.forms import run_service
+from core.scoping import scope_for
 from notifications.forms import DeliveryPreferenceForm
 from notifications.models import Notification
 from notifications.preferences import preference_set, preferences_of
@@ -20,7 +21,10 @@ class NotificationListView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         rows = Notification.objects.filter(recipient=self.request.user).order_by("-created_at", "-pk")
-        return {"page": Paginator(rows, 30).get_page(self.request.GET.get("page"))}
+        return {
+            "page": Paginator(rows, 30).get_page(self.request.GET.get("page")),
+            "is_county_office": scope_for(self.request.user).changes_all,
+        }
 
 
 class NotificationOpenView(LoginRequiredMixin, View):

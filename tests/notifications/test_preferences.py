@@ -8,7 +8,7 @@ from notifications.sweep import reminder_sweep_due
 from tests.tasks.factories import MeasureFactory
 
 URL = "/notifications/preferences/"
-ALL_IMMEDIATE = {"in_app": "immediate", "email": "immediate", "wecom": "immediate", "dingtalk": "immediate"}
+ALL_IMMEDIATE = {"in_app": "immediate", "email": "immediate"}  # group robots are no person's to choose
 
 
 def test_the_page_shows_the_defaults_in_app_as_it_comes_and_the_rest_as_a_digest(web_as):
@@ -17,8 +17,6 @@ def test_the_page_shows_the_defaults_in_app_as_it_comes_and_the_rest_as_a_digest
     assert page.context["form"].initial == {
         "in_app": "immediate",
         "email": "digest",
-        "wecom": "digest",
-        "dingtalk": "digest",
         "sms": "digest",
     }
     assert "每日汇总发送" in page.content.decode()
@@ -31,7 +29,7 @@ def test_a_person_saves_their_own_choice_and_nobody_elses(web_as, demo_user):
     assert preferences_of(user=demo_user("gx_staff"))["email"] == "immediate"
     assert preferences_of(user=demo_user("sp_staff"))["in_app"] == "immediate"
     web_as("gx_staff").post(URL, {**ALL_IMMEDIATE, "sms": "immediate"})
-    assert DeliveryPreference.objects.filter(user__username="gx_staff").count() == 5
+    assert DeliveryPreference.objects.filter(user__username="gx_staff").count() == 3
 
 
 def test_a_bad_choice_is_refused_naming_the_channel_and_nothing_is_saved(web_as):
