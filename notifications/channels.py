@@ -3,6 +3,8 @@ so it happens exactly once); the others send outside the database and are marked
 
 import logging
 
+from django.conf import settings
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from notifications.choices import Channel
@@ -39,7 +41,6 @@ class Email:
     transactional = False
 
     def send(self, reminder):
-        from django.conf import settings
         from django.core.mail import send_mail
 
         address = getattr(reminder.recipient, "email", "")
@@ -67,4 +68,6 @@ CHANNELS = {Channel.IN_APP: InApp(), Channel.EMAIL: Email(), Channel.SMS: Loggin
 
 
 def channel_for(name):
-    return CHANNELS.get(name)
+    """The channel that delivers `name`: the class settings.REMINDER_CHANNEL_CLASSES names for it, if any."""
+    override = settings.REMINDER_CHANNEL_CLASSES.get(name)
+    return import_string(override)() if override else CHANNELS.get(name)

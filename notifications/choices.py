@@ -23,3 +23,12 @@ class DeliveryStatus(models.TextChoices):
     SENT = "sent", _("已发送")
     FAILED = "failed", _("发送失败")
     SKIPPED = "skipped", _("未发送")
+
+
+DELIVERY_STATUS_CSS = {
+    DeliveryStatus.PENDING: "secondary",
+    DeliveryStatus.SENDING: "info",
+    DeliveryStatus.SENT: "success",
+    DeliveryStatus.FAILED: "danger",
+    DeliveryStatus.SKIPPED: "warning",
+}

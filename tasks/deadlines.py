@@ -13,6 +13,12 @@ def open_measures():
     return annotate_progress(Measure.objects.all()).filter(progress__lt=100)
 
 
+def visible_measures(user):
+    from tasks.models import Measure
+
+    return Measure.objects.visible_to(user)
+
+
 def register_deadlines():
     register(
         DeadlineSource(
@@ -23,5 +29,6 @@ def register_deadlines():
             units={"owner": "owner_unit", "lead": "lead_unit"},
             describe=lambda m: m.title,
             url=lambda m: reverse("measure-detail", args=[m.pk]),
+            visible_to=visible_measures,
         )
     )

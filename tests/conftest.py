@@ -17,6 +17,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 SEEDING_MIGRATIONS = [
     ("hazards.migrations.0002_problem_lists", "seed"),
     ("hazards.migrations.0003_self_inspection", "seed_checklists"),
+    ("notifications.migrations.0002_default_rules", "seed"),
 ]
 
 
