@@ -194,6 +194,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The queue each reminder's send task goes to; a worker must consume it (`-Q celery,<name>` when it is not
+# "celery"). The sweeps themselves run on the default queue.
+REMINDER_QUEUE = env_str("REMINDER_QUEUE", "celery")
+# Channel name -> dotted path of a class that replaces the built-in one (an SMS gateway's, say); see
+# notifications.channels. Empty: the built-in channels.
+REMINDER_CHANNEL_CLASSES = {}
 
 
 LOGGING = {

@@ -15,6 +15,12 @@ def open_hazards():
     return Hazard.objects.open().select_related("territory")
 
 
+def visible_hazards(user):
+    from hazards.models import Hazard
+
+    return Hazard.objects.visible_to(user)
+
+
 def register_deadlines():
     register(
         DeadlineSource(
@@ -25,6 +31,8 @@ def register_deadlines():
             units={"owner": "territory", "lead": "supervising_department"},
             describe=lambda h: f"{h.number} {h.title}",
             url=lambda h: reverse("hazards:detail", args=[h.pk]),
+            visible_to=visible_hazards,
+            related_keys=("hazard_escalation",),
         )
     )
     register_event_source("hazard_escalation", gettext_lazy("隐患逾期升级"))

@@ -84,7 +84,7 @@ class Hazard(TimeStampedModel):
     responsible_person = models.CharField(_("整改责任人"), max_length=50, blank=True)
     responsible_phone = models.CharField(_("责任人电话"), max_length=20, blank=True)
     found_on = models.DateField(_("发现日期"))
-    deadline = models.DateField(_("整改期限"))
+    deadline = models.DateField(_("整改期限"), db_index=True)  # the reminder sweep selects by it
     measures = models.TextField(_("整改措施"), blank=True)
     funds = models.DecimalField(_("整改资金（万元）"), max_digits=12, decimal_places=2, null=True, blank=True)
     latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)

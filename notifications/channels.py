@@ -92,4 +92,6 @@ CHANNELS = {
 
 
 def channel_for(name):
-    return CHANNELS.get(name)
+    """The channel that delivers `name`: the class settings.REMINDER_CHANNEL_CLASSES names for it, if any."""
+    override = settings.REMINDER_CHANNEL_CLASSES.get(name)
+    return import_string(override)() if override else CHANNELS.get(name)

@@ -14,6 +14,8 @@ class DeadlineSource:
     units: dict = field(default_factory=dict)  # recipient group "owner" / "lead" -> unit FK path on the record
     describe: Callable = str  # record -> one line for the message
     url: Callable = lambda obj: ""  # record -> its page
+    visible_to: Callable | None = None  # user -> QuerySet of the records the person may see; None: nobody
+    related_keys: tuple = ()  # other ledger sources about the same records, e.g. "hazard_escalation"
 
 
 SOURCES = {}

@@ -15,4 +15,5 @@ urlpatterns = [
     path("deliveries/", views_office.DeliveryListView.as_view(), name="deliveries"),
     path("robots/new/", views_office.RobotFormView.as_view(), name="robot-create"),
     path("robots/<int:pk>/edit/", views_office.RobotFormView.as_view(), name="robot-edit"),
+    path("record/<slug:source>/<int:object_id>/", views.RecordRemindersView.as_view(), name="record"),
 ]

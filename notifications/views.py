@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,9 +10,11 @@ from django.views.generic import FormView, TemplateView
 
 from core.forms import run_service
 from core.scoping import scope_for
+from notifications.choices import DELIVERY_STATUS_CSS
 from notifications.forms import DeliveryPreferenceForm
 from notifications.models import Notification
 from notifications.preferences import preference_set, preferences_of
+from notifications.selectors import record_reminders
 
 
 class NotificationListView(LoginRequiredMixin, TemplateView):
@@ -55,3 +58,18 @@ class DeliveryPreferenceView(LoginRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("提醒方式已保存。"))
         return redirect("notifications:preferences")
+
+
+class RecordRemindersView(LoginRequiredMixin, TemplateView):
+    """提醒记录 of one record, loaded into its page by htmx: when, to whom, by which channel, with what result."""
+
+    template_name = "notifications/_record_reminders.html"
+
+    def get_context_data(self, **kwargs):
+        rows = record_reminders(user=self.request.user, source_key=kwargs["source"], object_id=kwargs["object_id"])
+        if rows is None:
+            raise Http404
+        rows = list(rows)
+        for row in rows:
+            row.status_css = DELIVERY_STATUS_CSS[row.status]
+        return {"rows": rows}

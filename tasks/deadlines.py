@@ -58,6 +58,12 @@ def extensions_waiting():
     )
 
 
+def visible_measures(user):
+    from tasks.models import Measure
+
+    return Measure.objects.visible_to(user)
+
+
 def register_deadlines():
     register(
         DeadlineSource(
@@ -68,6 +74,7 @@ def register_deadlines():
             units={"owner": "owner_unit", "lead": "lead_unit"},
             describe=lambda m: m.title,
             url=lambda m: reverse("measure-detail", args=[m.pk]),
+            visible_to=visible_measures,
         )
     )
     register(

@@ -41,7 +41,7 @@ class Measure(TimeStampedModel):
         OrgUnit, verbose_name=_("牵头（审核）单位"), on_delete=models.PROTECT, related_name="led_measures"
     )
     start_date = models.DateField(_("开始日期"))
-    deadline = models.DateField(_("完成时限"))
+    deadline = models.DateField(_("完成时限"), db_index=True)  # the reminder sweep selects by it
     original_deadline = models.DateField(_("原定完成时限"), editable=False)
     frequency = models.CharField(
         _("填报周期"), max_length=12, choices=ReportFrequency.choices, default=ReportFrequency.MONTHLY

@@ -36,8 +36,12 @@ def three_for_gx_staff(db):
 def queued(monkeypatch):
     """What would be handed to Celery after commit: reminder ids and digest ids."""
     sent = {"reminders": [], "digests": []}
-    monkeypatch.setattr("notifications.tasks.send_reminder.delay", sent["reminders"].append)
-    monkeypatch.setattr("notifications.tasks.send_digest.delay", sent["digests"].append)
+    monkeypatch.setattr(
+        "notifications.tasks.send_reminder.apply_async", lambda args, **_: sent["reminders"].append(args[0])
+    )
+    monkeypatch.setattr(
+        "notifications.tasks.send_digest.apply_async", lambda args, **_: sent["digests"].append(args[0])
+    )
     return sent
 
 
