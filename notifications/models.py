@@ -87,10 +87,19 @@ class Reminder(models.Model):
     source = models.CharField(_("期限类型"), max_length=40)
     object_id = models.BigIntegerField(_("记录ID"))
     deadline = models.DateField(_("期限"))
-    rule = models.ForeignKey(ReminderRule, verbose_name=_("规则"), null=True, on_delete=models.SET_NULL)
+    # Not real foreign keys: deleting a rule or a person keeps the ledger (and its uniqueness) as it was —
+    # setting them NULL would make two rows of the unique constraint equal and refuse the deletion.
+    rule = models.ForeignKey(
+        ReminderRule, verbose_name=_("规则"), null=True, on_delete=models.DO_NOTHING, db_constraint=False
+    )
     offset = models.IntegerField(_("时点（天）"))
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("接收人"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("接收人"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     channel = models.CharField(_("渠道"), max_length=10, choices=Channel.choices)
     # Robot rows go to a group, not a person: recipient is empty and the endpoint says which group.

@@ -139,3 +139,25 @@ def test_a_pending_extension_request_reminds_the_lead_unit(db, demo_user):
         )
     )
     assert people == {"yjj_head", "yjj_staff"}
+
+
+def test_deleting_people_and_rules_keeps_the_ledger_and_never_breaks(db):
+    from core.models import OrgUnit
+    from notifications.models import ReminderRule
+    from tests.factories import MembershipFactory, UserFactory
+
+    gx = OrgUnit.objects.get(name="桂溪街道")
+    first, second = UserFactory(), UserFactory()
+    for person in (first, second):
+        MembershipFactory(user=person, unit=gx, role="township_staff")
+    measure = MeasureFactory(deadline=TODAY + datetime.timedelta(days=3))
+    reminder_sweep_due(today=TODAY)
+    rows = Reminder.objects.filter(object_id=measure.pk, source="measure")
+    assert rows.count() == 3
+    gone = [first.pk, second.pk]
+    first.delete()
+    second.delete()
+    ReminderRule.objects.filter(pk__in=rows.values("rule_id")).delete()
+    assert rows.count() == 3
+    assert reminder_sweep_due(today=TODAY) == []  # the deleted rule no longer runs; nothing breaks
+    assert {deliver(pk) for pk in rows.filter(recipient_id__in=gone).values_list("pk", flat=True)} == {"skipped"}
