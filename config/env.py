@@ -122,3 +122,18 @@ def env_rate(name, default):
     if not _RATE.match(value):
         raise ImproperlyConfigured(f"{name}={value!r} is not a rate such as 5/h (a count per s, m, h or d, or 10/30m)")
     return value
+
+
+def env_bbox(name, default):
+    """A bounding box ``west,south,east,north`` in decimal degrees, e.g. COUNTY_BBOX=107.15,29.60,107.75,30.55."""
+    value = _raw(name)
+    if value is None or value.strip() == "":
+        return tuple(default)
+    message = f"{name}={value!r} must be four numbers west,south,east,north in degrees"
+    try:
+        west, south, east, north = (float(item) for item in value.split(","))
+    except ValueError:
+        raise ImproperlyConfigured(message) from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise ImproperlyConfigured(f"{message}, west below east and south below north")
+    return (west, south, east, north)

@@ -8,7 +8,18 @@ import pghistory
 from django.utils.translation import gettext_lazy as _
 
 from config import embedded
-from config.env import env_bool, env_choice, env_int, env_int_list, env_list, env_rate, env_str, env_timezone, env_url
+from config.env import (
+    env_bbox,
+    env_bool,
+    env_choice,
+    env_int,
+    env_int_list,
+    env_list,
+    env_rate,
+    env_str,
+    env_timezone,
+    env_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = embedded.VAR_DIR
@@ -289,3 +300,11 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be on (SSL is port 465, TLS 587)")
+
+
+# Natural disasters (自然灾害). Every coordinate entered must fall in the county's box (west,south,east,north,
+# degrees; 垫江县 spans about 107.22–107.69 E, 29.64–30.52 N). The map draws on tiles from MAP_TILE_URL
+# (e.g. a 天地图 URL with its key) when set; with none it draws the points on a plain background.
+COUNTY_BBOX = env_bbox("COUNTY_BBOX", (107.15, 29.60, 107.75, 30.55))
+MAP_TILE_URL = env_str("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")

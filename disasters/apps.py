@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class DisastersConfig(AppConfig):
     name = "disasters"
     verbose_name = _("自然灾害防治")
+
+    def ready(self):
+        from disasters.targets import register_targets
+
+        register_targets()

@@ -79,6 +79,7 @@ def plan_load(*, year):
                     "value": Decimal(t["value"]),
                     "unit_of_measure": t["unit"],
                     "source_text": t["source_text"],
+                    "data_source": t.get("data_source", ""),
                 },
             )
     return plan, counter

@@ -25,6 +25,7 @@ from tasks.models import (
 from tasks.periods import period_label, period_start, periods_between
 from tasks.permissions import reviewer_unit_ids, writer_unit_ids
 from tasks.status import annotate_status
+from tasks.target_sources import source_for
 
 _UNITS = Prefetch("co_units", queryset=OrgUnit.objects.order_by("sort_order", "code"))
 
@@ -116,8 +117,12 @@ def extensions_awaiting_decision(*, user):
 
 
 def target_progress(*, target):
-    """A target's actual (sum of approved quantities) and, per allocated unit, share and actual."""
+    """A target's actual (sum of approved quantities, or what its data source counts) and, per allocated unit,
+    share and actual."""
 
+    source = source_for(target)
+    if source is not None:
+        return _sourced_progress(target, source)
     approved = ProgressReport.objects.filter(measure__target=target, status=ReportStatus.APPROVED)
     actual = approved.aggregate(total=Sum("quantity"))["total"] or Decimal("0")
     per_unit = (
@@ -137,6 +142,14 @@ def target_progress(*, target):
         )
     )
     return {"target": target, "actual": actual, "allocations": list(allocations)}
+
+
+def _sourced_progress(target, source):
+    per_unit = source.per_unit(target) if source.per_unit else {}
+    allocations = list(TargetAllocation.objects.filter(target=target).select_related("unit"))
+    for allocation in allocations:
+        allocation.actual = per_unit.get(allocation.unit_id, Decimal("0"))
+    return {"target": target, "actual": source.actual(target), "allocations": allocations, "source": source}
 
 
 def measure_filter_choices(*, user, year=None):

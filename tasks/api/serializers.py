@@ -60,6 +60,7 @@ class QuantitativeTargetSerializer(serializers.ModelSerializer):
             "value",
             "unit_of_measure",
             "source_text",
+            "data_source",
             "work_item",
             "work_item_number",
         ]

@@ -152,6 +152,8 @@ class QuantitativeTarget(TimeStampedModel):
     value = models.DecimalField(_("目标值"), max_digits=12, decimal_places=2)
     unit_of_measure = models.CharField(_("计量单位"), max_length=20)
     source_text = models.CharField(_("原文"), max_length=200, blank=True)
+    # A key of tasks.target_sources: the actual is counted from another app's records, not from reports.
+    data_source = models.CharField(_("数据来源"), max_length=60, blank=True)
 
     objects = MembersOnlyQuerySet.as_manager()
 

@@ -20,4 +20,5 @@ class TargetDetailView(LoginRequiredMixin, TemplateView):
             "allocated": allocated,
             "warning": services.allocation_warning(target, allocated) if progress["allocations"] else "",
             "measures": selectors.measure_queryset(user=user).filter(target=target),
+            "source_url": progress["source"].url(target) if progress.get("source") else "",
         }

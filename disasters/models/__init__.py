@@ -1,0 +1,3 @@
+from disasters.models.risk import RiskPoint, RiskZone
+
+__all__ = ["RiskPoint", "RiskZone"]
