@@ -58,7 +58,7 @@ class RiskPoint(TimeStampedModel):
     """隐患点: a geological hazard point, dangerous rock, waterlogging point, flash-flood or forest-fire area.
     Its state changes through disasters.services.risk_point_update, which keeps the dates the targets count."""
 
-    SCOPE_FIELDS = ("township",)
+    SCOPE_FIELDS = ("township", "supervising_department")
 
     code = models.CharField(_("统一编号"), max_length=30, unique=True)
     name = models.CharField(_("名称"), max_length=100)
@@ -78,6 +78,16 @@ class RiskPoint(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="village_risk_points",
         limit_choices_to={"kind": OrgUnitKind.VILLAGE},
+    )
+    # 行业主管部门 (规划自然资源 for 地灾, 水利 for 山洪, 林业 for 森林火险 …): sees and updates the point too.
+    supervising_department = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("主管部门"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="supervised_risk_points",
+        limit_choices_to={"kind": OrgUnitKind.DEPARTMENT},
     )
     place = models.CharField(_("具体位置"), max_length=200, blank=True)
     longitude = models.DecimalField(_("经度"), max_digits=9, decimal_places=6)
@@ -143,6 +153,9 @@ class RiskPoint(TimeStampedModel):
             errors["township"] = _("隐患点应属于乡镇（街道）。")
         if self.village_id and self.township_id and self.village.parent_id != self.township_id:
             errors["village"] = _("所选村（社区）不属于%(township)s。") % {"township": self.township.name}
+        dept = self.supervising_department
+        if dept is not None and dept.kind != OrgUnitKind.DEPARTMENT:
+            errors["supervising_department"] = _("主管部门必须是县级部门。")
         if self.has_monitoring and not self.monitoring_installed_on:
             errors["monitoring_installed_on"] = _("已建技防的隐患点须填写技防建成日期。")
         if not self.has_monitoring and self.monitoring_installed_on:
