@@ -191,6 +191,10 @@ SPECTACULAR_SETTINGS = {
         "OrgUnitKindEnum": "core.choices.OrgUnitKind",
         "PublicReportStatusEnum": "hazards.choices.PublicReportStatus",
         "RewardStatusEnum": "hazards.choices.RewardStatus",
+        "HazardLevelEnum": "hazards.choices.HazardLevel",
+        "RiskKindEnum": "disasters.choices.RiskKind",
+        "RiskZoneLevelEnum": "disasters.choices.RiskZoneLevel",
+        "RiskPointStateEnum": "disasters.choices.RiskPointState",
     },
 }
 

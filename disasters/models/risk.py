@@ -2,12 +2,13 @@ import pghistory
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import OrgUnitKind
 from core.models import OrgUnit, TimeStampedModel
 from core.querysets import ScopedQuerySet
-from disasters.choices import ACTIVE_STATES, RiskKind, RiskPointState, RiskZoneLevel
+from disasters.choices import ACTIVE_STATES, KIND_COLOURS, STATE_COLOURS, RiskKind, RiskPointState, RiskZoneLevel
 from disasters.geo import coordinate_errors
 
 
@@ -42,6 +43,9 @@ class RiskZone(TimeStampedModel):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("disasters:risk-zone-detail", args=[self.pk])
 
     def clean(self):
         if self.township_id and self.township.kind != OrgUnitKind.TOWNSHIP:
@@ -146,6 +150,17 @@ class RiskPoint(TimeStampedModel):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("disasters:risk-point-detail", args=[self.pk])
+
+    @property
+    def state_colour(self):
+        return STATE_COLOURS[self.state]
+
+    @property
+    def kind_colour(self):
+        return KIND_COLOURS[self.kind]
 
     def clean(self):
         errors = coordinate_errors(self.longitude, self.latitude)
