@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from tasks.models import (
     ExtensionRequest,
@@ -16,6 +18,7 @@ from tasks.models import (
     WorkItem,
     WorkItemCoUnit,
 )
+from tasks.target_sources import source_choices
 
 
 @admin.register(Plan)
@@ -61,9 +64,18 @@ class KeyActionAdmin(admin.ModelAdmin):
     inlines = [KeyActionCoUnitInline]
 
 
+class QuantitativeTargetForm(forms.ModelForm):
+    data_source = forms.ChoiceField(label=_("数据来源"), required=False, choices=source_choices)
+
+    class Meta:
+        model = QuantitativeTarget
+        fields = ["plan", "work_item", "number", "name", "value", "unit_of_measure", "source_text", "data_source"]
+
+
 @admin.register(QuantitativeTarget)
 class QuantitativeTargetAdmin(admin.ModelAdmin):
-    list_display = ["number", "name", "value", "unit_of_measure", "plan"]
+    form = QuantitativeTargetForm
+    list_display = ["number", "name", "value", "unit_of_measure", "data_source", "plan"]
     list_filter = ["plan"]
 
 
