@@ -312,3 +312,6 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 COUNTY_BBOX = env_bbox("COUNTY_BBOX", (107.15, 29.60, 107.75, 30.55))
 MAP_TILE_URL = env_str("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
+
+# Map tiles: the letters or digits that replace {s} in MAP_TILE_URL (天地图 serves t0…t7: MAP_TILE_SUBDOMAINS=01234567).
+MAP_TILE_SUBDOMAINS = env_str("MAP_TILE_SUBDOMAINS", "abc")

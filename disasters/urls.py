@@ -1,6 +1,7 @@
 from django.urls import path
 
 from disasters import views
+from disasters.views_map import MapFeaturesView, MapView
 
 app_name = "disasters"
 urlpatterns = [
@@ -13,4 +14,6 @@ urlpatterns = [
     path("risk-zones/new/", views.RiskZoneCreateView.as_view(), name="risk-zone-create"),
     path("risk-zones/<int:pk>/", views.RiskZoneDetailView.as_view(), name="risk-zone-detail"),
     path("risk-zones/<int:pk>/edit/", views.RiskZoneEditView.as_view(), name="risk-zone-edit"),
+    path("map/", MapView.as_view(), name="map"),
+    path("map/features.geojson", MapFeaturesView.as_view(), name="map-features"),
 ]

@@ -1,22 +1,10 @@
-"""`?format=geojson` on the risk-point list: a FeatureCollection (RFC 7946) of the filtered points."""
+"""`?format=geojson` on the risk-point list: the renderer; the features come from disasters.geojson."""
 
 from rest_framework.renderers import JSONRenderer
 
+from disasters.geojson import MEDIA_TYPE
+
 
 class GeoJSONRenderer(JSONRenderer):
-    media_type = "application/geo+json"
+    media_type = MEDIA_TYPE
     format = "geojson"
-
-
-def point_feature(point, properties):
-    # RFC 7946: positions are [longitude, latitude], as numbers.
-    return {
-        "type": "Feature",
-        "id": point.pk,
-        "geometry": {"type": "Point", "coordinates": [float(point.longitude), float(point.latitude)]},
-        "properties": properties,
-    }
-
-
-def feature_collection(features):
-    return {"type": "FeatureCollection", "features": list(features)}

@@ -7,8 +7,9 @@ from rest_framework.response import Response
 from core.models import OrgUnit
 from disasters import selectors, services
 from disasters.api import serializers as s
-from disasters.api.geojson import GeoJSONRenderer, feature_collection, point_feature
+from disasters.api.geojson import GeoJSONRenderer
 from disasters.filtersets import RiskPointFilterSet, RiskZoneFilterSet
+from disasters.geojson import feature_collection, point_feature
 from disasters.models import RiskZone
 
 GEOJSON_LIMIT = 20000  # a county has hundreds of points; the cap keeps a wrong filter from dumping a table
@@ -71,7 +72,12 @@ class RiskPointViewSet(_WriteMixin, mixins.CreateModelMixin, mixins.UpdateModelM
         points = self.filter_queryset(self.get_queryset())[:GEOJSON_LIMIT]
         rows = s.RiskPointSerializer(points, many=True).data
         features = (
-            point_feature(p, {k: v for k, v in row.items() if k not in ("longitude", "latitude")})
+            point_feature(
+                longitude=p.longitude,
+                latitude=p.latitude,
+                feature_id=p.pk,
+                properties={k: v for k, v in row.items() if k not in ("longitude", "latitude")},
+            )
             for p, row in zip(points, rows, strict=True)
         )
         return Response(feature_collection(features))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from core.history import history_for
 from core.models import OrgUnit
 from disasters import services
+from disasters.geojson import geojson_errors
 from disasters.models import RiskPoint
 from tasks.models import QuantitativeTarget
 from tasks.selectors import target_progress
@@ -188,6 +189,7 @@ def test_geojson_is_a_feature_collection_of_lon_lat_points(api_as):
 
     assert response["Content-Type"].startswith("application/geo+json")
     body = response.json()
+    assert geojson_errors(body) == []
     assert body["type"] == "FeatureCollection"
     assert len(body["features"]) == 1
     feature = body["features"][0]
