@@ -308,3 +308,10 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 COUNTY_BBOX = env_bbox("COUNTY_BBOX", (107.15, 29.60, 107.75, 30.55))
 MAP_TILE_URL = env_str("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
+
+# Flood-season patrols (巡查): the 主汛期 of a year that has no FloodSeason row set by the county office, as
+# MM-DD,MM-DD (Chongqing: about 5月1日 to 9月30日). In the season each risk point is patrolled weekly, outside it
+# monthly, as often as the point says.
+from config.env import env_month_day_range  # noqa: E402
+
+FLOOD_SEASON_DEFAULT = env_month_day_range("FLOOD_SEASON_DEFAULT", "05-01,09-30")
