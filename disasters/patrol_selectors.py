@@ -41,11 +41,7 @@ def patrol_filter_choices(*, user):
 
 def recordable_points(*, user):
     """Active points the person may record patrols of (the patrol form's choice)."""
-    from core.scoping import scope_for
-
     points = RiskPoint.objects.changeable_by(user).filter(state__in=ACTIVE_STATES)
-    if not scope_for(user).changes_all and not scope_for(user).unit_ids:
-        return points.none()
     return points.select_related("township").order_by("township__sort_order", "code")
 
 
@@ -105,8 +101,12 @@ def missing_patrols(*, user, on):
     return MissingPatrols(period=period, points=points, townships=township_totals(points))
 
 
-def risk_point_patrol_summary(*, risk_point, on):
-    """For the fragment on the risk point's page: this period's required/done/missing and the latest 10."""
+def risk_point_patrol_summary(*, risk_point, on, user=None):
+    """For the fragment on the risk point's page (templates/disasters/_risk_point_patrols.html, as
+    `patrol_summary`): this period's required/done/missing, the latest 10 patrols, and — given the user —
+    whether they may record one."""
+    from disasters.patrol_services import may_record_patrol
+
     period = period_for(on)
     begin, after = period.bounds()
     active = risk_point.state in ACTIVE_STATES
@@ -121,4 +121,5 @@ def risk_point_patrol_summary(*, risk_point, on):
         "done": done,
         "missing": max(required - done, 0),
         "latest": latest,
+        "can_record": user is not None and may_record_patrol(user, risk_point),
     }
