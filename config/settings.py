@@ -191,6 +191,7 @@ SPECTACULAR_SETTINGS = {
         "OrgUnitKindEnum": "core.choices.OrgUnitKind",
         "PublicReportStatusEnum": "hazards.choices.PublicReportStatus",
         "RewardStatusEnum": "hazards.choices.RewardStatus",
+        "PatrolKindEnum": "disasters.choices.PatrolKind",  # patrols (巡查)
     },
 }
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import DateInput, MultipleFileField, StyledFormMixin
 from disasters.choices import PatrolKind, PatrolSituation
 from disasters.models import FloodSeason
+from hazards.choices import HazardLevel
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -49,9 +50,7 @@ class PatrolForm(StyledFormMixin, forms.Form):
     hazard_title = forms.CharField(
         label=_("隐患描述"), required=False, max_length=200, help_text=_("不填则取发现情况的第一行")
     )
-    hazard_level = forms.ChoiceField(
-        label=_("隐患等级"), choices=[("general", _("一般隐患")), ("major", _("重大事故隐患"))], initial="general"
-    )
+    hazard_level = forms.ChoiceField(label=_("隐患等级"), choices=HazardLevel.choices, initial=HazardLevel.GENERAL)
     hazard_deadline = forms.DateField(label=_("整改期限"), required=False, widget=DateInput)
 
     def __init__(self, *args, points, risk_point=None, **kwargs):

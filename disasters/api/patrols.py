@@ -13,14 +13,17 @@ from disasters import patrol_services as services
 from disasters.choices import PatrolKind, PatrolSituation
 from disasters.models import FloodSeason, Patrol, PatrolEvidence, RiskPoint
 from disasters.patrol_filtersets import PatrolFilterSet
+from hazards.choices import HazardLevel
 
 
 class RiskPointBriefSerializer(serializers.ModelSerializer):
     township = OrgUnitBriefSerializer(read_only=True)
+    kind = serializers.CharField(read_only=True)  # the risk-point API describes its choices
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True)
 
     class Meta:
         model = RiskPoint
-        fields = ["id", "code", "name", "kind", "township"]
+        fields = ["id", "code", "name", "kind", "kind_display", "township"]
 
 
 class PatrolEvidenceSerializer(serializers.ModelSerializer):
@@ -78,7 +81,7 @@ class PatrolWriteSerializer(serializers.Serializer):
     open_hazard = serializers.BooleanField(required=False, default=False)
     hazard_title = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     hazard_deadline = serializers.DateField(required=False, allow_null=True, default=None)
-    hazard_level = serializers.ChoiceField(choices=["general", "major"], required=False, default="general")
+    hazard_level = serializers.ChoiceField(choices=HazardLevel.choices, required=False, default="general")
 
 
 class TownshipMissingSerializer(serializers.Serializer):
