@@ -192,6 +192,7 @@ SPECTACULAR_SETTINGS = {
         "PublicReportStatusEnum": "hazards.choices.PublicReportStatus",
         "RewardStatusEnum": "hazards.choices.RewardStatus",
         "PatrolKindEnum": "disasters.choices.PatrolKind",  # patrols (巡查)
+        "HazardLevelEnum": "hazards.choices.HazardLevel",  # a patrol opening a hazard names it as hazard_level
     },
 }
 
