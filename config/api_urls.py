@@ -1,6 +1,7 @@
 from rest_framework.routers import DefaultRouter
 
 from core.api.views import EnterpriseViewSet, OrgUnitViewSet
+from disasters.api.patrols import FloodSeasonViewSet, PatrolViewSet
 from disasters.api.views import RiskPointViewSet, RiskZoneViewSet
 from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.public_views import PublicReportViewSet
@@ -25,6 +26,8 @@ router.register("public-reports", PublicReportViewSet, basename="public-report")
 router.register("self-inspections", SelfInspectionViewSet, basename="self-inspection")
 router.register("risk-points", RiskPointViewSet, basename="risk-point")
 router.register("risk-zones", RiskZoneViewSet, basename="risk-zone")
+router.register("patrols", PatrolViewSet, basename="patrol")
+router.register("flood-seasons", FloodSeasonViewSet, basename="flood-season")
 
 router.register("notifications", NotificationViewSet, basename="notification")
 

@@ -137,3 +137,24 @@ def env_bbox(name, default):
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
         raise ImproperlyConfigured(f"{message}, west below east and south below north")
     return (west, south, east, north)
+
+
+def env_month_day_range(name, default):
+    """Two month-days ``MM-DD,MM-DD`` (first not after second), e.g. FLOOD_SEASON_DEFAULT=05-01,09-30.
+
+    Returns ((month, day), (month, day)); a day must exist in every year (02-29 is refused).
+    """
+    import datetime
+
+    value = _raw(name)
+    if value is None or value.strip() == "":
+        value = default
+    message = f"{name}={value!r} must be two dates MM-DD,MM-DD such as 05-01,09-30, the first not after the second"
+    try:
+        pairs = [tuple(int(part) for part in item.strip().split("-")) for item in value.split(",")]
+        start, end = (datetime.date(2023, month, day) for month, day in pairs)  # 2023: no 29 February
+    except (ValueError, TypeError):
+        raise ImproperlyConfigured(message) from None
+    if start > end:
+        raise ImproperlyConfigured(message)
+    return ((start.month, start.day), (end.month, end.day))

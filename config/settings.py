@@ -15,6 +15,7 @@ from config.env import (
     env_int,
     env_int_list,
     env_list,
+    env_month_day_range,
     env_rate,
     env_str,
     env_timezone,
@@ -195,6 +196,7 @@ SPECTACULAR_SETTINGS = {
         "RiskKindEnum": "disasters.choices.RiskKind",
         "RiskZoneLevelEnum": "disasters.choices.RiskZoneLevel",
         "RiskPointStateEnum": "disasters.choices.RiskPointState",
+        "PatrolKindEnum": "disasters.choices.PatrolKind",  # patrols (巡查)
     },
 }
 
@@ -315,3 +317,7 @@ MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
 
 # Map tiles: the letters or digits that replace {s} in MAP_TILE_URL (天地图 serves t0…t7: MAP_TILE_SUBDOMAINS=01234567).
 MAP_TILE_SUBDOMAINS = env_str("MAP_TILE_SUBDOMAINS", "abc")
+# Flood-season patrols (巡查): the 主汛期 of a year that has no FloodSeason row set by the county office, as
+# MM-DD,MM-DD (Chongqing: about 5月1日 to 9月30日). In the season each risk point is patrolled weekly, outside it
+# monthly, as often as the point says.
+FLOOD_SEASON_DEFAULT = env_month_day_range("FLOOD_SEASON_DEFAULT", "05-01,09-30")

@@ -12,6 +12,7 @@ from core.models import Enterprise, EnterpriseAlias, Membership, OrgUnit, User
 from core.validators import credit_code_check_char
 from demo import data
 from demo.disasters import load_risk_points
+from demo.disasters_patrols import load_patrols
 from demo.hazards import load_hazards
 from demo.measures import load_measures
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
@@ -53,6 +54,7 @@ class DemoLoader:
                 load_measures(self)
                 load_hazards(self)
                 load_risk_points(self)
+                load_patrols(self)  # after the demo risk points (demo/disasters.py)
         return self.counter
 
     def departments(self):

@@ -53,3 +53,24 @@ class RiskZoneLevel(models.TextChoices):
     HIGH = "high", _("高风险区")
     MEDIUM = "medium", _("中风险区")
     LOW = "low", _("低风险区")
+
+
+class PatrolKind(models.TextChoices):
+    """巡查类型: 汛前排查、汛中巡查、汛后核查 (item 14), 降雨前中后, and routine patrols; every kind counts towards
+    a point's cadence."""
+
+    PRE_SEASON = "pre_season", _("汛前排查")
+    IN_SEASON = "in_season", _("汛中巡查")
+    POST_SEASON = "post_season", _("汛后核查")
+    BEFORE_RAIN = "before_rain", _("降雨前")
+    DURING_RAIN = "during_rain", _("降雨中")
+    AFTER_RAIN = "after_rain", _("降雨后")
+    ROUTINE = "routine", _("日常巡查")
+
+
+class PatrolSituation(models.TextChoices):
+    NORMAL = "normal", _("正常")
+    ABNORMAL = "abnormal", _("异常")
+
+
+SITUATION_COLOURS = {PatrolSituation.NORMAL: "success", PatrolSituation.ABNORMAL: "danger"}

@@ -3,6 +3,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -11,6 +12,7 @@ from core.forms import run_service
 from core.history import history_for
 from disasters import selectors, services
 from disasters.forms import RiskPointForm, RiskZoneForm
+from disasters.patrol_selectors import risk_point_patrol_summary
 from disasters.permissions import may_keep_point
 
 
@@ -49,6 +51,7 @@ class RiskPointDetailView(LoginRequiredMixin, TemplateView):
             "risk_point": point,
             "can_edit": may_keep_point(user, point.township, point.supervising_department),
             "history": history_for(point),
+            "patrol_summary": risk_point_patrol_summary(risk_point=point, on=timezone.localdate(), user=user),
         }
 
 

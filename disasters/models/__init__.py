@@ -1,3 +1,4 @@
+from disasters.models.patrols import FloodSeason, Patrol, PatrolEvidence
 from disasters.models.risk import RiskPoint, RiskZone
 
-__all__ = ["RiskPoint", "RiskZone"]
+__all__ = ["FloodSeason", "Patrol", "PatrolEvidence", "RiskPoint", "RiskZone"]
