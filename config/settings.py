@@ -191,6 +191,11 @@ SPECTACULAR_SETTINGS = {
         "OrgUnitKindEnum": "core.choices.OrgUnitKind",
         "PublicReportStatusEnum": "hazards.choices.PublicReportStatus",
         "RewardStatusEnum": "hazards.choices.RewardStatus",
+        # disasters: rescue teams, emergency plans, drills
+        "RescueTeamKindEnum": "disasters.readiness_choices.TeamKind",
+        "EmergencyPlanLevelEnum": "disasters.readiness_choices.PlanLevel",
+        "DrillKindEnum": "disasters.readiness_choices.DrillKind",
+        "HazardLevelEnum": "hazards.choices.HazardLevel",  # beside the plans' level
     },
 }
 

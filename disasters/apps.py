@@ -7,6 +7,8 @@ class DisastersConfig(AppConfig):
     verbose_name = _("自然灾害防治")
 
     def ready(self):
+        from disasters import readiness_deadlines
         from disasters.targets import register_targets
 
         register_targets()
+        readiness_deadlines.register_deadlines()
