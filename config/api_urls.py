@@ -2,6 +2,7 @@ from rest_framework.routers import DefaultRouter
 
 from core.api.views import EnterpriseViewSet, OrgUnitViewSet
 from disasters.api.patrols import FloodSeasonViewSet, PatrolViewSet
+from disasters.api.readiness import DrillViewSet, EmergencyPlanViewSet, RescueTeamViewSet
 from disasters.api.views import RiskPointViewSet, RiskZoneViewSet
 from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.public_views import PublicReportViewSet
@@ -28,6 +29,9 @@ router.register("risk-points", RiskPointViewSet, basename="risk-point")
 router.register("risk-zones", RiskZoneViewSet, basename="risk-zone")
 router.register("patrols", PatrolViewSet, basename="patrol")
 router.register("flood-seasons", FloodSeasonViewSet, basename="flood-season")
+router.register("rescue-teams", RescueTeamViewSet, basename="rescue-team")
+router.register("emergency-plans", EmergencyPlanViewSet, basename="emergency-plan")
+router.register("drills", DrillViewSet, basename="drill")
 
 router.register("notifications", NotificationViewSet, basename="notification")
 

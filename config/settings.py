@@ -197,6 +197,10 @@ SPECTACULAR_SETTINGS = {
         "RiskZoneLevelEnum": "disasters.choices.RiskZoneLevel",
         "RiskPointStateEnum": "disasters.choices.RiskPointState",
         "PatrolKindEnum": "disasters.choices.PatrolKind",  # patrols (巡查)
+        # disasters: rescue teams, emergency plans, drills
+        "RescueTeamKindEnum": "disasters.readiness_choices.TeamKind",
+        "EmergencyPlanLevelEnum": "disasters.readiness_choices.PlanLevel",
+        "DrillKindEnum": "disasters.readiness_choices.DrillKind",
     },
 }
 

@@ -13,6 +13,7 @@ from core.validators import credit_code_check_char
 from demo import data
 from demo.disasters import load_risk_points
 from demo.disasters_patrols import load_patrols
+from demo.disasters_readiness import load_readiness
 from demo.hazards import load_hazards
 from demo.measures import load_measures
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
@@ -50,6 +51,7 @@ class DemoLoader:
             self.accounts()
             self.assignments()
             self.enterprises()
+            load_readiness(self)  # teams, plans and drills: with or without the demo work (tests use them)
             if self.with_work:
                 load_measures(self)
                 load_hazards(self)

@@ -7,8 +7,10 @@ class DisastersConfig(AppConfig):
     verbose_name = _("自然灾害防治")
 
     def ready(self):
+        from disasters import readiness_deadlines
         from disasters.patrol_deadlines import register_patrol_deadlines
         from disasters.targets import register_targets
 
         register_targets()
         register_patrol_deadlines()
+        readiness_deadlines.register_deadlines()

@@ -19,6 +19,7 @@ SEEDING_MIGRATIONS = [
     ("hazards.migrations.0003_self_inspection", "seed_checklists"),
     ("notifications.migrations.0002_default_rules", "seed"),
     ("notifications.migrations.0003_report_and_extension_rules", "seed"),
+    ("disasters.migrations.0002_readiness", "seed_rules"),
 ]
 
 

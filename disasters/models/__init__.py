@@ -1,4 +1,17 @@
 from disasters.models.patrols import FloodSeason, Patrol, PatrolEvidence
+from disasters.models.readiness import Drill, DrillEvidence, EmergencyPlan, RescueTeam, TeamEquipment, TeamMember
 from disasters.models.risk import RiskPoint, RiskZone
 
-__all__ = ["FloodSeason", "Patrol", "PatrolEvidence", "RiskPoint", "RiskZone"]
+__all__ = [
+    "Drill",
+    "DrillEvidence",
+    "EmergencyPlan",
+    "FloodSeason",
+    "Patrol",
+    "PatrolEvidence",
+    "RescueTeam",
+    "RiskPoint",
+    "RiskZone",
+    "TeamEquipment",
+    "TeamMember",
+]
