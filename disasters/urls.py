@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from disasters import views, views_patrols
+from disasters import ledger_views, views, views_patrols
 from disasters import views_readiness as readiness
 from disasters import views_readiness_plans as readiness_plans
 from disasters.views_map import MapFeaturesView, MapView
@@ -58,4 +58,12 @@ urlpatterns = [
     path("drills/<int:pk>/", readiness_plans.DrillDetailView.as_view(), name="drill-detail"),
     path("drills/<int:pk>/edit/", readiness_plans.DrillEditView.as_view(), name="drill-edit"),
     path("drills/evidence/<int:pk>/", readiness_plans.DrillEvidenceView.as_view(), name="drill-evidence"),
+    path("risk-points/export/", ledger_views.RiskPointExportView.as_view(), name="risk-point-export"),
+    path("risk-points/import/", ledger_views.LedgerImportView.as_view(), name="risk-point-import"),
+    path("risk-points/import/template/", ledger_views.LedgerTemplateView.as_view(), name="risk-point-import-template"),
+    re_path(
+        r"^risk-points/import/(?P<token>[0-9a-f]{32})/$",
+        ledger_views.LedgerImportPreviewView.as_view(),
+        name="risk-point-import-preview",
+    ),
 ]
