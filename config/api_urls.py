@@ -1,6 +1,7 @@
 from rest_framework.routers import DefaultRouter
 
 from core.api.views import EnterpriseViewSet, OrgUnitViewSet
+from disasters.api.warnings import WarningViewSet
 from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.public_views import PublicReportViewSet
 from hazards.api.views import HazardViewSet
@@ -22,6 +23,7 @@ router.register("extension-requests", ExtensionRequestViewSet, basename="extensi
 router.register("hazards", HazardViewSet, basename="hazard")
 router.register("public-reports", PublicReportViewSet, basename="public-report")
 router.register("self-inspections", SelfInspectionViewSet, basename="self-inspection")
+router.register("warnings", WarningViewSet, basename="warning")
 
 router.register("notifications", NotificationViewSet, basename="notification")
 

@@ -191,6 +191,9 @@ SPECTACULAR_SETTINGS = {
         "OrgUnitKindEnum": "core.choices.OrgUnitKind",
         "PublicReportStatusEnum": "hazards.choices.PublicReportStatus",
         "RewardStatusEnum": "hazards.choices.RewardStatus",
+        "HazardLevelEnum": "hazards.choices.HazardLevel",
+        "WarningLevelEnum": "disasters.choices_warnings.WarningLevel",
+        "WarningTypeEnum": "disasters.choices_warnings.WarningType",
     },
 }
 
@@ -308,3 +311,14 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 COUNTY_BBOX = env_bbox("COUNTY_BBOX", (107.15, 29.60, 107.75, 30.55))
 MAP_TILE_URL = env_str("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
+
+
+# 预警叫应: minutes a township has to acknowledge a warning, by level; once that time has passed its staff are
+# chased at once, and its head WARNING_ACK_ESCALATE_MINUTES later if nobody has answered yet.
+WARNING_ACK_MINUTES = {
+    "red": env_int("WARNING_ACK_MINUTES_RED", 30, minimum=1, maximum=1440),
+    "orange": env_int("WARNING_ACK_MINUTES_ORANGE", 60, minimum=1, maximum=1440),
+    "yellow": env_int("WARNING_ACK_MINUTES_YELLOW", 120, minimum=1, maximum=1440),
+    "blue": env_int("WARNING_ACK_MINUTES_BLUE", 240, minimum=1, maximum=1440),
+}
+WARNING_ACK_ESCALATE_MINUTES = env_int("WARNING_ACK_ESCALATE_MINUTES", 15, minimum=1, maximum=1440)

@@ -11,6 +11,7 @@ from core.loading import LoadCounter, upsert
 from core.models import Enterprise, EnterpriseAlias, Membership, OrgUnit, User
 from core.validators import credit_code_check_char
 from demo import data
+from demo.disasters_warnings import load_warnings
 from demo.hazards import load_hazards
 from demo.measures import load_measures
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
@@ -51,6 +52,7 @@ class DemoLoader:
             if self.with_work:
                 load_measures(self)
                 load_hazards(self)
+                load_warnings(self)
         return self.counter
 
     def departments(self):

@@ -8,5 +8,7 @@ class DisastersConfig(AppConfig):
 
     def ready(self):
         from disasters.targets import register_targets
+        from disasters.warning_events import register_warning_events
 
         register_targets()
+        register_warning_events()
