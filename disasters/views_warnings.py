@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -101,11 +101,15 @@ class WarningCreateView(LoginRequiredMixin, View):
 class WarningLiftView(LoginRequiredMixin, View):
     def post(self, request, pk):
         warning = get_object_or_404(selectors.warning_queryset(user=request.user), pk=pk)
-        form = AcknowledgeForm()  # only to collect the service's refusal
-        if _call(form, lambda: services.warning_lift(actor=request.user, warning=warning)):
+        try:
+            services.warning_lift(actor=request.user, warning=warning)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        else:
             messages.success(request, _("已解除预警%(n)s。") % {"n": warning.number})
             return redirect("disasters:warning-detail", pk=pk)
-        messages.error(request, _errors(form))
         return render(request, "disasters/warnings_detail.html", _detail_context(request, pk), status=400)
 
 

@@ -72,5 +72,9 @@ class WarningResponseForm(StyledFormMixin, forms.Form):
         return [self[name] for name, _short, _long in RESPONSE_ACTIONS]
 
     @property
-    def other_fields(self):
-        return [self[name] for name in ("township", "village", "people_moved", "note")]
+    def place_fields(self):
+        return [self["township"], self["village"]]
+
+    @property
+    def figure_fields(self):
+        return [self["people_moved"], self["note"]]
