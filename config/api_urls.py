@@ -4,6 +4,7 @@ from core.api.views import EnterpriseViewSet, OrgUnitViewSet
 from disasters.api.patrols import FloodSeasonViewSet, PatrolViewSet
 from disasters.api.readiness import DrillViewSet, EmergencyPlanViewSet, RescueTeamViewSet
 from disasters.api.views import RiskPointViewSet, RiskZoneViewSet
+from disasters.api.warnings import WarningViewSet
 from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.public_views import PublicReportViewSet
 from hazards.api.views import HazardViewSet
@@ -32,6 +33,7 @@ router.register("flood-seasons", FloodSeasonViewSet, basename="flood-season")
 router.register("rescue-teams", RescueTeamViewSet, basename="rescue-team")
 router.register("emergency-plans", EmergencyPlanViewSet, basename="emergency-plan")
 router.register("drills", DrillViewSet, basename="drill")
+router.register("warnings", WarningViewSet, basename="warning")
 
 router.register("notifications", NotificationViewSet, basename="notification")
 

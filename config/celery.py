@@ -44,4 +44,10 @@ app.conf.beat_schedule = {
         "schedule": 600.0,
         "options": {"expires": 540},
     },
+    # 预警叫应: every minute, chase the townships past their time to acknowledge a warning (red: 30 minutes).
+    "chase-unacknowledged-warnings": {
+        "task": "disasters.tasks.chase_unacknowledged_warnings",
+        "schedule": 60.0,
+        "options": {"expires": 50},
+    },
 }

@@ -201,6 +201,8 @@ SPECTACULAR_SETTINGS = {
         "RescueTeamKindEnum": "disasters.readiness_choices.TeamKind",
         "EmergencyPlanLevelEnum": "disasters.readiness_choices.PlanLevel",
         "DrillKindEnum": "disasters.readiness_choices.DrillKind",
+        "WarningLevelEnum": "disasters.choices_warnings.WarningLevel",
+        "WarningTypeEnum": "disasters.choices_warnings.WarningType",
     },
 }
 
@@ -325,3 +327,13 @@ MAP_TILE_SUBDOMAINS = env_str("MAP_TILE_SUBDOMAINS", "abc")
 # MM-DD,MM-DD (Chongqing: about 5月1日 to 9月30日). In the season each risk point is patrolled weekly, outside it
 # monthly, as often as the point says.
 FLOOD_SEASON_DEFAULT = env_month_day_range("FLOOD_SEASON_DEFAULT", "05-01,09-30")
+
+# 预警叫应: minutes a township has to acknowledge a warning, by level; once that time has passed its staff are
+# chased at once, and its head WARNING_ACK_ESCALATE_MINUTES later if nobody has answered yet.
+WARNING_ACK_MINUTES = {
+    "red": env_int("WARNING_ACK_MINUTES_RED", 30, minimum=1, maximum=1440),
+    "orange": env_int("WARNING_ACK_MINUTES_ORANGE", 60, minimum=1, maximum=1440),
+    "yellow": env_int("WARNING_ACK_MINUTES_YELLOW", 120, minimum=1, maximum=1440),
+    "blue": env_int("WARNING_ACK_MINUTES_BLUE", 240, minimum=1, maximum=1440),
+}
+WARNING_ACK_ESCALATE_MINUTES = env_int("WARNING_ACK_ESCALATE_MINUTES", 15, minimum=1, maximum=1440)

@@ -77,6 +77,7 @@ ACCOUNTS = [
     ("gx_head", "桂溪街道主任", "township_head", GX),
     ("gx_staff", "桂溪街道应急办", "township_staff", GX),
     ("sp_staff", "沙坪镇应急办", "township_staff", SP),
+    ("sp_head", "沙坪镇负责人", "township_head", SP),
     ("gx_grid", "东街社区网格员", "grid_member", "500231001001-G01"),
     ("auditor", "审计人员", "auditor", COUNTY_CODE),
     ("api_client", "市数字应急平台", "api_client", COUNTY_CODE),

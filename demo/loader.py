@@ -14,6 +14,7 @@ from demo import data
 from demo.disasters import load_risk_points
 from demo.disasters_patrols import load_patrols
 from demo.disasters_readiness import load_readiness
+from demo.disasters_warnings import load_warnings
 from demo.hazards import load_hazards
 from demo.measures import load_measures
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
@@ -57,6 +58,7 @@ class DemoLoader:
                 load_hazards(self)
                 load_risk_points(self)
                 load_patrols(self)  # after the demo risk points (demo/disasters.py)
+                load_warnings(self)
         return self.counter
 
     def departments(self):

@@ -10,7 +10,9 @@ class DisastersConfig(AppConfig):
         from disasters import readiness_deadlines
         from disasters.patrol_deadlines import register_patrol_deadlines
         from disasters.targets import register_targets
+        from disasters.warning_events import register_warning_events
 
         register_targets()
         register_patrol_deadlines()
         readiness_deadlines.register_deadlines()
+        register_warning_events()

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from disasters import ledger_views, views, views_patrols
+from disasters import ledger_views, views, views_patrols, views_warnings
 from disasters import views_readiness as readiness
 from disasters import views_readiness_plans as readiness_plans
 from disasters.views_map import MapFeaturesView, MapView
@@ -66,4 +66,10 @@ urlpatterns = [
         ledger_views.LedgerImportPreviewView.as_view(),
         name="risk-point-import-preview",
     ),
+    path("warnings/", views_warnings.WarningListView.as_view(), name="warning-list"),
+    path("warnings/new/", views_warnings.WarningCreateView.as_view(), name="warning-create"),
+    path("warnings/<int:pk>/", views_warnings.WarningDetailView.as_view(), name="warning-detail"),
+    path("warnings/<int:pk>/lift/", views_warnings.WarningLiftView.as_view(), name="warning-lift"),
+    path("warnings/<int:pk>/acknowledge/", views_warnings.WarningAcknowledgeView.as_view(), name="warning-acknowledge"),
+    path("warnings/<int:pk>/respond/", views_warnings.WarningRespondView.as_view(), name="warning-respond"),
 ]

@@ -1,6 +1,7 @@
 from disasters.models.patrols import FloodSeason, Patrol, PatrolEvidence
 from disasters.models.readiness import Drill, DrillEvidence, EmergencyPlan, RescueTeam, TeamEquipment, TeamMember
 from disasters.models.risk import RiskPoint, RiskZone
+from disasters.models.warnings import Warning, WarningAcknowledgement, WarningNumber, WarningResponse
 
 __all__ = [
     "Drill",
@@ -14,4 +15,8 @@ __all__ = [
     "RiskZone",
     "TeamEquipment",
     "TeamMember",
+    "Warning",
+    "WarningAcknowledgement",
+    "WarningNumber",
+    "WarningResponse",
 ]
