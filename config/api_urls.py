@@ -1,6 +1,8 @@
 from rest_framework.routers import DefaultRouter
 
 from core.api.views import EnterpriseViewSet, OrgUnitViewSet
+from disasters.api.shelters import ShelterViewSet
+from disasters.api.supplies import DepotViewSet, SupplyItemViewSet
 from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.public_views import PublicReportViewSet
 from hazards.api.views import HazardViewSet
@@ -22,6 +24,9 @@ router.register("extension-requests", ExtensionRequestViewSet, basename="extensi
 router.register("hazards", HazardViewSet, basename="hazard")
 router.register("public-reports", PublicReportViewSet, basename="public-report")
 router.register("self-inspections", SelfInspectionViewSet, basename="self-inspection")
+router.register("shelters", ShelterViewSet, basename="shelter")
+router.register("depots", DepotViewSet, basename="depot")
+router.register("supplies", SupplyItemViewSet, basename="supply-item")
 
 router.register("notifications", NotificationViewSet, basename="notification")
 

@@ -191,6 +191,9 @@ SPECTACULAR_SETTINGS = {
         "OrgUnitKindEnum": "core.choices.OrgUnitKind",
         "PublicReportStatusEnum": "hazards.choices.PublicReportStatus",
         "RewardStatusEnum": "hazards.choices.RewardStatus",
+        # disasters: shelters and supplies
+        "ShelterKindEnum": "disasters.models.shelters.ShelterKind",
+        "StockMovementKindEnum": "disasters.models.supplies.MovementKind",
     },
 }
 

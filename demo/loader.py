@@ -11,6 +11,7 @@ from core.loading import LoadCounter, upsert
 from core.models import Enterprise, EnterpriseAlias, Membership, OrgUnit, User
 from core.validators import credit_code_check_char
 from demo import data
+from demo.disasters_shelters import load_shelters
 from demo.hazards import load_hazards
 from demo.measures import load_measures
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
@@ -48,6 +49,7 @@ class DemoLoader:
             self.accounts()
             self.assignments()
             self.enterprises()
+            load_shelters(self)  # shelters, depots and supplies: the tests use them too
             if self.with_work:
                 load_measures(self)
                 load_hazards(self)

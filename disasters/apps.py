@@ -10,3 +10,7 @@ class DisastersConfig(AppConfig):
         from disasters.targets import register_targets
 
         register_targets()
+
+        from disasters.shelter_targets import register_shelter_targets
+
+        register_shelter_targets()
