@@ -42,6 +42,7 @@ class ShelterForm(StyledFormMixin, forms.ModelForm):
         self.fields["covered_villages"].queryset = (own | covered).select_related("parent").distinct().order_by("path")
         if self.instance.pk and not self.is_bound:
             self.initial["covered_villages"] = [v.pk for v in covered]
+        self.fields["area_m2"].required = False
         self.fields["covered_villages"].widget.attrs["class"] = "form-check-input"
         self.fields["is_active"].widget.attrs["class"] = "form-check-input"
         self.fields["township"].widget.attrs |= {
@@ -59,6 +60,10 @@ class ShelterForm(StyledFormMixin, forms.ModelForm):
         if len(only) == 1 and not self.is_bound:
             self.initial["township"] = only[0].pk
         return only[0] if len(only) == 1 else None
+
+    def clean_area_m2(self):
+        area = self.cleaned_data.get("area_m2")
+        return 0 if area is None else area
 
     def _post_clean(self):
         pass  # the service validates the whole shelter and names the fields; the form only parses values
