@@ -42,6 +42,7 @@ class ShelterForm(StyledFormMixin, forms.ModelForm):
         self.fields["covered_villages"].queryset = (own | covered).select_related("parent").distinct().order_by("path")
         if self.instance.pk and not self.is_bound:
             self.initial["covered_villages"] = [v.pk for v in covered]
+        self.fields["covered_villages"].empty_label = None  # the styling mixin's 请选择 is no village to tick
         self.fields["area_m2"].required = False
         self.fields["covered_villages"].widget.attrs["class"] = "form-check-input"
         self.fields["is_active"].widget.attrs["class"] = "form-check-input"

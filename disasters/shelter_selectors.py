@@ -26,6 +26,13 @@ class ShelterFilterSet(django_filters.FilterSet):
         model = Shelter
         fields = ["q", "township", "village", "kind", "is_active"]
 
+    @property
+    def form(self):
+        form = super().form
+        for choice in form.fields.values():  # the list page shows the choice filters as small selects
+            choice.widget.attrs.setdefault("class", "form-select form-select-sm")
+        return form
+
     def filter_q(self, queryset, name, value):
         value = value.strip()
         return queryset.filter(Q(code__iexact=value) | Q(name__icontains=value) | Q(address__icontains=value))

@@ -19,6 +19,13 @@ class SupplyItemFilterSet(django_filters.FilterSet):
         model = SupplyItem
         fields = ["q", "depot", "category", "low_stock"]
 
+    @property
+    def form(self):
+        form = super().form
+        for field in form.fields.values():  # the list page shows the choice filters as small selects
+            field.widget.attrs.setdefault("class", "form-select form-select-sm")
+        return form
+
     def filter_q(self, queryset, name, value):
         value = value.strip()
         return queryset.filter(Q(name__icontains=value) | Q(specification__icontains=value))
