@@ -3,6 +3,8 @@ from rest_framework.routers import DefaultRouter
 from core.api.views import EnterpriseViewSet, OrgUnitViewSet
 from disasters.api.patrols import FloodSeasonViewSet, PatrolViewSet
 from disasters.api.readiness import DrillViewSet, EmergencyPlanViewSet, RescueTeamViewSet
+from disasters.api.shelters import ShelterViewSet
+from disasters.api.supplies import DepotViewSet, SupplyItemViewSet
 from disasters.api.views import RiskPointViewSet, RiskZoneViewSet
 from disasters.api.warnings import WarningViewSet
 from hazards.api.inspection_views import SelfInspectionViewSet
@@ -34,6 +36,9 @@ router.register("rescue-teams", RescueTeamViewSet, basename="rescue-team")
 router.register("emergency-plans", EmergencyPlanViewSet, basename="emergency-plan")
 router.register("drills", DrillViewSet, basename="drill")
 router.register("warnings", WarningViewSet, basename="warning")
+router.register("shelters", ShelterViewSet, basename="shelter")
+router.register("depots", DepotViewSet, basename="depot")
+router.register("supplies", SupplyItemViewSet, basename="supply-item")
 
 router.register("notifications", NotificationViewSet, basename="notification")
 

@@ -203,6 +203,9 @@ SPECTACULAR_SETTINGS = {
         "DrillKindEnum": "disasters.readiness_choices.DrillKind",
         "WarningLevelEnum": "disasters.choices_warnings.WarningLevel",
         "WarningTypeEnum": "disasters.choices_warnings.WarningType",
+        # disasters: shelters and supplies
+        "ShelterKindEnum": "disasters.models.shelters.ShelterKind",
+        "StockMovementKindEnum": "disasters.models.supplies.MovementKind",
     },
 }
 

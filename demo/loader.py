@@ -14,6 +14,7 @@ from demo import data
 from demo.disasters import load_risk_points
 from demo.disasters_patrols import load_patrols
 from demo.disasters_readiness import load_readiness
+from demo.disasters_shelters import load_shelters
 from demo.disasters_warnings import load_warnings
 from demo.hazards import load_hazards
 from demo.measures import load_measures
@@ -53,6 +54,7 @@ class DemoLoader:
             self.assignments()
             self.enterprises()
             load_readiness(self)  # teams, plans and drills: with or without the demo work (tests use them)
+            load_shelters(self)  # shelters, depots and supplies: the tests use them too
             if self.with_work:
                 load_measures(self)
                 load_hazards(self)

@@ -9,6 +9,7 @@ class DisastersConfig(AppConfig):
     def ready(self):
         from disasters import readiness_deadlines
         from disasters.patrol_deadlines import register_patrol_deadlines
+        from disasters.shelter_targets import register_shelter_targets
         from disasters.targets import register_targets
         from disasters.warning_events import register_warning_events
 
@@ -16,3 +17,4 @@ class DisastersConfig(AppConfig):
         register_patrol_deadlines()
         readiness_deadlines.register_deadlines()
         register_warning_events()
+        register_shelter_targets()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from disasters.choices import KIND_COLOURS, RiskKind, RiskPointState
+from disasters.map_resources import DEPOT_COLOUR, SHELTER_COLOUR, depot_features, shelter_features
 from disasters.map_selectors import risk_point_features, state_outline
 
 
@@ -60,5 +61,19 @@ register_layer(
         features=risk_point_features,
         legend=tuple((kind.label, KIND_COLOURS[kind]) for kind in RiskKind),
         outline_legend=tuple((state.label, state_outline(state)) for state in RiskPointState),
+    )
+)
+register_layer(
+    MapLayer(
+        key="shelters", label=_("应急避难场所"), features=shelter_features, legend=((_("避难场所"), SHELTER_COLOUR),)
+    )
+)
+register_layer(
+    MapLayer(
+        key="depots",
+        label=_("物资储备库"),
+        features=depot_features,
+        legend=((_("物资储备库"), DEPOT_COLOUR),),
+        outline_legend=((_("有低库存物资"), "#dc3545"),),
     )
 )

@@ -14,14 +14,23 @@ from disasters import selectors, services
 from disasters.forms import RiskPointForm, RiskZoneForm
 from disasters.patrol_selectors import risk_point_patrol_summary
 from disasters.permissions import may_keep_point
+from disasters.shelter_selectors import shelter_coverage
+from disasters.supply_selectors import low_stock_items
+from disasters.warning_selectors import warning_queryset
 
 
 class DisastersIndexView(LoginRequiredMixin, TemplateView):
     template_name = "disasters/index.html"
 
     def get_context_data(self, **kwargs):
-        points = selectors.risk_point_queryset(user=self.request.user)
-        return {"totals": selectors.risk_point_totals(points)}
+        user = self.request.user
+        points = selectors.risk_point_queryset(user=user)
+        return {
+            "totals": selectors.risk_point_totals(points),
+            "warnings_in_force": warning_queryset(user=user).filter(lifted_at__isnull=True).count(),
+            "coverage": shelter_coverage(user=user),
+            "low_stock": low_stock_items(user=user).count(),
+        }
 
 
 class RiskPointListView(LoginRequiredMixin, TemplateView):

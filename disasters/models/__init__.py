@@ -1,9 +1,12 @@
 from disasters.models.patrols import FloodSeason, Patrol, PatrolEvidence
 from disasters.models.readiness import Drill, DrillEvidence, EmergencyPlan, RescueTeam, TeamEquipment, TeamMember
 from disasters.models.risk import RiskPoint, RiskZone
+from disasters.models.shelters import Shelter, ShelterCoverage
+from disasters.models.supplies import Depot, StockMovement, SupplyItem
 from disasters.models.warnings import Warning, WarningAcknowledgement, WarningNumber, WarningResponse
 
 __all__ = [
+    "Depot",
     "Drill",
     "DrillEvidence",
     "EmergencyPlan",
@@ -13,6 +16,10 @@ __all__ = [
     "RescueTeam",
     "RiskPoint",
     "RiskZone",
+    "Shelter",
+    "ShelterCoverage",
+    "StockMovement",
+    "SupplyItem",
     "TeamEquipment",
     "TeamMember",
     "Warning",

@@ -5,7 +5,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from core.models import OrgUnit
+from core.models import OrgUnit, User
+from disasters.map_resources import depot_features, shelter_features
 from tests.browser.test_layout import SCREENSHOTS, horizontal_overflow, sign_in
 from tests.disasters.factories import RiskPointFactory
 
@@ -44,14 +45,17 @@ def test_the_map_draws_the_visible_points_with_no_internet(desktop, live_server)
     sign_in(desktop, live_server)
     desktop.goto(f"{live_server.url}/disasters/map/")
     desktop.wait_for_selector("#disaster-map[data-loaded=true]")
-    assert desktop.locator("#disaster-map path.leaflet-interactive").count() == visible
+    staff = User.objects.get(username="gx_staff")
+    resources = len(shelter_features(staff, {})) + len(depot_features(staff, {}))  # the demo's, in 桂溪街道
+    assert desktop.locator("#disaster-map path.leaflet-interactive").count() == visible + resources
     assert desktop.is_visible(".township-label >> text=桂溪街道")
     assert "隐患点 共 5 个" in desktop.inner_text("#map-status")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     desktop.screenshot(path=str(SCREENSHOTS / "disasters-map-desktop.png"))
 
     # a marker's popup names the point and links to its record
-    desktop.locator("#disaster-map path.leaflet-interactive").nth(4).click(force=True)
+    engineering = desktop.locator('#disaster-map path.leaflet-interactive[stroke="#ffc107"]')  # its state outline
+    engineering.click(force=True)
     popup = desktop.wait_for_selector(".leaflet-popup-content")
     assert "工程治理点" in popup.inner_text() and "工程治理中" in popup.inner_text()
     assert "/disasters/risk-points/" in popup.query_selector("a").get_attribute("href")
@@ -59,7 +63,10 @@ def test_the_map_draws_the_visible_points_with_no_internet(desktop, live_server)
     # the filter reloads the data without leaving the page
     desktop.select_option("#id_state", "engineering")
     desktop.click("#map-filters button[type=submit]")
-    desktop.wait_for_function("document.querySelectorAll('#disaster-map path.leaflet-interactive').length === 1")
+    # the state filter is the risk points'; the shelters and depots stay
+    desktop.wait_for_function(
+        f"document.querySelectorAll('#disaster-map path.leaflet-interactive').length === {1 + resources}"
+    )
     assert desktop.url.endswith("/disasters/map/?state=engineering")
     assert tried == []
 

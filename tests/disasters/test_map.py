@@ -183,20 +183,22 @@ def test_adding_a_layer_is_one_call_and_the_page_and_endpoint_follow(web_as, poi
     def depots(user, filters):
         return [point_feature(longitude=107.4, latitude=30.2, properties={"name": "县应急物资库", "url": ""})]
 
-    before = get_layer("depots")
+    before = get_layer("extra")
     try:
-        register_layer(MapLayer(key="depots", label="物资储备库", features=depots, legend=(("储备库", "#15803d"),)))
+        register_layer(MapLayer(key="extra", label="物资储备库", features=depots, legend=(("储备库", "#15803d"),)))
         client = web_as("gx_staff")
         assert [layer["key"] for layer in map_config(client.get("/disasters/map/").content.decode())["layers"]] == [
             "risk_points",
+            "shelters",
             "depots",
+            "extra",
         ]
-        document = client.get(FEATURES, {"layer": "depots"}).json()
+        document = client.get(FEATURES, {"layer": "extra"}).json()
         assert_valid_geojson(document)
         assert document["features"][0]["properties"]["name"] == "县应急物资库"
     finally:
         from disasters import map_layers as registry
 
-        registry._LAYERS.pop("depots")
+        registry._LAYERS.pop("extra")
         if before:
             register_layer(before)
