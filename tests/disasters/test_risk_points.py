@@ -252,3 +252,11 @@ def test_zones_are_scoped_like_points(api_as):
 
     assert [z["id"] for z in client.get("/api/v1/risk-zones/").json()["results"]] == [mine.pk]
     assert client.get(f"/api/v1/risk-zones/{theirs.pk}/").status_code == 404
+
+
+def test_the_admin_lists_the_disasters_records_read_only(web_as):
+    RiskPointFactory()
+    client = web_as("county_admin")
+    for path in ("riskpoint", "warning", "shelter", "supplyitem", "drill", "patrol", "rescueteam"):
+        assert client.get(f"/admin/disasters/{path}/").status_code == 200
+    assert client.get("/admin/disasters/riskpoint/add/").status_code == 403
