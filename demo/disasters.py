@@ -39,6 +39,11 @@ def _cell_centre(index, rows):
     return lon, lat
 
 
+def township_centre(index, count):
+    """Where the demo puts the township at `index` of `count` (by sort order): the centre of its grid cell."""
+    return _cell_centre(index, -(-count // COLUMNS))
+
+
 def _departments(loader):
     names = {*DEPARTMENT_OF_KIND.values(), "规划自然资源局"}
     return {name: loader.unit(name) for name in names}

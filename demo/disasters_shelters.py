@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from core.choices import OrgUnitKind
 from core.models import OrgUnit, User
+from demo.disasters import township_centre
 from disasters import shelter_services, supply_services
 from disasters.models import Depot, Shelter, SupplyItem
 from disasters.models.shelters import ShelterKind
@@ -40,23 +41,22 @@ ITEMS = [
 ]
 
 
-def _coordinates(index):
-    """Spread over the county's box on a grid, inside it by a margin."""
-    longitude = Decimal("107.200000") + Decimal("0.090000") * (index % 6)
-    latitude = Decimal("29.650000") + Decimal("0.180000") * (index // 6)
-    return longitude, latitude
+def _coordinates(index, count):
+    """Beside the township's demo risk points (demo/disasters.py places each township in a cell of a grid)."""
+    longitude, latitude = township_centre(index, count)
+    return Decimal(f"{longitude + 0.012:.6f}"), Decimal(f"{latitude - 0.012:.6f}")
 
 
 def load_shelters(loader):
     admin = User.objects.get(username="county_admin")
-    townships = OrgUnit.objects.filter(kind=OrgUnitKind.TOWNSHIP).order_by("sort_order", "code")
+    townships = list(OrgUnit.objects.filter(kind=OrgUnitKind.TOWNSHIP).order_by("sort_order", "code"))
     for index, township in enumerate(townships):
         code = f"BN-{township.code[-3:]}-01"
         if index in WITHOUT_SHELTER or Shelter.objects.filter(code=code).exists():
             continue
         villages = list(OrgUnit.objects.filter(parent=township, kind=OrgUnitKind.VILLAGE).order_by("code"))
         covered = villages[:-1] if index % 3 == 0 and len(villages) > 1 else villages
-        longitude, latitude = _coordinates(index)
+        longitude, latitude = _coordinates(index, len(townships))
         shelter_services.shelter_create(
             actor=admin,
             code=code,

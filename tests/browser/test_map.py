@@ -80,3 +80,24 @@ def test_on_a_phone_the_map_fits_the_screen(phone, live_server):
     assert horizontal_overflow(phone) == 0
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     phone.screenshot(path=str(SCREENSHOTS / "disasters-map-375.png"))
+
+
+def test_the_map_shows_the_demo_risk_points_offline(desktop, live_server):
+    from demo.disasters import load_risk_points
+    from demo.loader import DemoLoader
+    from disasters.models import RiskPoint
+
+    load_risk_points(DemoLoader())
+    points = RiskPoint.objects.count()
+    admin = User.objects.get(username="county_admin")
+    resources = len(shelter_features(admin, {})) + len(depot_features(admin, {}))
+    tried = offline(desktop)
+    sign_in(desktop, live_server, "county_admin")
+    desktop.goto(f"{live_server.url}/disasters/map/")
+    desktop.wait_for_selector("#disaster-map[data-loaded=true]")
+
+    assert points > 70
+    assert desktop.locator("#disaster-map path.leaflet-interactive").count() == points + resources
+    assert f"隐患点 共 {points} 个" in desktop.inner_text("#map-status")
+    assert tried == []
+    desktop.screenshot(path=str(SCREENSHOTS / "disasters-map-demo.png"))
