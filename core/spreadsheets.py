@@ -335,6 +335,17 @@ def xlsx_response(content, name):
     return response
 
 
+def export_workbook(*, title, headers, widths, rows):
+    """One sheet: the bold, frozen header row, then each row's cells."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    header_row(sheet, headers, widths)
+    for cells in rows:
+        append_row(sheet, cells)
+    return workbook_bytes(book)
+
+
 def template_workbook(*, title, columns, required, widths, example, notes, closing):
     """A blank import file: the importer's headers (required ones marked *), one example row in grey, and a
     填写说明 sheet with each column's rule (`notes`, by column key) and the `closing` lines."""

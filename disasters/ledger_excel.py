@@ -3,9 +3,8 @@ back changed), and the blank 地灾隐患点台账 template with its notes."""
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from core.spreadsheets import append_row, header_row, template_workbook, workbook_bytes
+from core.spreadsheets import export_workbook, template_workbook
 from disasters.choices import RiskKind, RiskPointState
 from disasters.ledger import COLUMNS, REQUIRED
 
@@ -48,13 +47,8 @@ def _cells(point):
 
 def risk_points_workbook(points):
     """Give the points with township, village, department and zones loaded."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("隐患点台账")
-    header_row(sheet, [_(text) for text in COLUMNS.values()], WIDTHS)
-    for point in points:
-        append_row(sheet, _cells(point))
-    return workbook_bytes(book)
+    headers = [_(text) for text in COLUMNS.values()]
+    return export_workbook(title=_("隐患点台账"), headers=headers, widths=WIDTHS, rows=map(_cells, points))
 
 
 def _bbox_text():

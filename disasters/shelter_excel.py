@@ -13,7 +13,6 @@ from functools import partial
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
-from openpyxl import Workbook
 
 from core.choices import OrgUnitKind
 from core.models import OrgUnit
@@ -21,17 +20,15 @@ from core.spreadsheets import (
     CellError,
     ImportResult,
     ImportRow,
-    append_row,
     cell_text,
     choice_words,
-    header_row,
+    export_workbook,
     parse_amount,
     parse_text,
     read_sheet,
     template_workbook,
     unit_name_index,
     unit_named,
-    workbook_bytes,
 )
 from disasters import shelter_services as services
 from disasters.models import Shelter
@@ -218,13 +215,9 @@ EXPORT_WIDTHS = [14, 30, 14, 12, 20, 30, 12, 12, 10, 12, 10, 14, 60, 8, 6, 30]
 
 
 def shelters_workbook(shelters):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("应急避难场所")
-    header_row(sheet, [title for title, _value in EXPORT_COLUMNS], EXPORT_WIDTHS)
-    for shelter in shelters:
-        append_row(sheet, [value(shelter) for _title, value in EXPORT_COLUMNS])
-    return workbook_bytes(book)
+    headers = [title for title, _value in EXPORT_COLUMNS]
+    rows = ([value(shelter) for _title, value in EXPORT_COLUMNS] for shelter in shelters)
+    return export_workbook(title=_("应急避难场所"), headers=headers, widths=EXPORT_WIDTHS, rows=rows)
 
 
 def _template_notes():

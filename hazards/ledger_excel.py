@@ -5,10 +5,9 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 
 from core.choices import Sector
-from core.spreadsheets import append_row, header_row, template_workbook, workbook_bytes
+from core.spreadsheets import export_workbook, template_workbook
 from hazards.ledger import COLUMNS as LEDGER_COLUMNS
 from hazards.ledger import REQUIRED as LEDGER_REQUIRED
 
@@ -42,13 +41,9 @@ WIDTHS = [14, 40, 14, 12, 10, 24, 30, 24, 16, 22, 10, 12, 12, 40, 10, 8, 18, 8]
 
 
 def hazards_workbook(hazards):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("隐患")
-    header_row(sheet, [title for title, _value in COLUMNS], WIDTHS)
-    for hazard in hazards:
-        append_row(sheet, [value(hazard) for _title, value in COLUMNS])
-    return workbook_bytes(book)
+    headers = [title for title, _value in COLUMNS]
+    rows = ([value(hazard) for _title, value in COLUMNS] for hazard in hazards)
+    return export_workbook(title=_("隐患"), headers=headers, widths=WIDTHS, rows=rows)
 
 
 def _template_notes():
