@@ -12,11 +12,12 @@ from enum import Enum
 from io import BytesIO
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils.datetime import from_excel
@@ -72,6 +73,25 @@ class ImportRow:
             for text in texts:
                 self.fail((aliases or {}).get(name, name), text)
 
+    @classmethod
+    def resolved(cls, number, cells, *, columns, required, resolve):
+        """A sheet row with each filled cell resolved by `resolve(key, cell, text, values so far)`; an empty
+        required cell, or a CellError, is the cell's error. A cell that resolves to None is left out."""
+        row = cls(number, {key: cell_text(value) for key, value in cells.items()}, columns)
+        for key in columns:
+            if not row.text.get(key):
+                if key in required:
+                    row.fail(key, _("必填，不能为空。"))
+                continue
+            try:
+                value = resolve(key, cells[key], row.text[key], row.values)
+            except CellError as exc:
+                row.fail(key, str(exc))
+                continue
+            if value is not None:
+                row.values[key] = value
+        return row
+
     @property
     def cells(self):
         return [shown(self.values.get(key), self.text.get(key, "")) for key in self.columns]
@@ -95,6 +115,34 @@ class ImportResult:
     @classmethod
     def refused(cls, exc):
         return cls(file_errors=[RowError(None, "", message) for message in exc.messages])
+
+    @classmethod
+    def previewed(cls, content, *, read, lookups):
+        """Every row of the file checked by `lookups(rows=...).row(number, cells)`, or why the file is refused;
+        writes nothing."""
+        try:
+            rows = read(content)
+        except ValidationError as exc:
+            return cls.refused(exc)
+        found = lookups(rows=rows)
+        return cls(rows=[found.row(number, cells) for number, cells in rows])
+
+    def write_all_or_none(self, *, write, refused_column):
+        """`write(row)` each row of a clean preview in one transaction. A row the services refuse gets the
+        error under its column (`refused_column(row, exc)` for a PermissionDenied) and every row is rolled back.
+        Returns whether all were written."""
+        with transaction.atomic():
+            for row in self.rows:
+                try:
+                    write(row)
+                except PermissionDenied as exc:
+                    row.fail(refused_column(row, exc), str(exc))
+                except ValidationError as exc:
+                    row.fail_with(exc)
+            if self.errors:
+                transaction.set_rollback(True)
+                return False
+        return True
 
 
 def cell_text(value):
@@ -241,6 +289,14 @@ def unit_name_index(units):
     return index
 
 
+def unit_named(index, text, not_found):
+    """The one unit of `unit_name_index` that `text` names; `not_found` (with %(text)s) when none or several."""
+    found = index.get(text, set())
+    if len(found) != 1:
+        raise CellError(not_found % {"text": text})
+    return next(iter(found))
+
+
 def excel_value(value):
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("", value)
@@ -271,3 +327,41 @@ def workbook_bytes(book):
     out = BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def xlsx_response(content, name):
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def export_workbook(*, title, headers, widths, rows):
+    """One sheet: the bold, frozen header row, then each row's cells."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    header_row(sheet, headers, widths)
+    for cells in rows:
+        append_row(sheet, cells)
+    return workbook_bytes(book)
+
+
+def template_workbook(*, title, columns, required, widths, example, notes, closing):
+    """A blank import file: the importer's headers (required ones marked *), one example row in grey, and a
+    填写说明 sheet with each column's rule (`notes`, by column key) and the `closing` lines."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    header_row(sheet, [_(text) + ("*" if key in required else "") for key, text in columns.items()], widths)
+    append_row(sheet, example)
+    for cell in sheet[2]:
+        cell.font = Font(italic=True, color="808080")
+    rules = book.create_sheet(_("填写说明"))
+    rules.append([_("列名"), _("是否必填"), _("填写要求")])
+    for key, note in notes.items():
+        rules.append([_(columns[key]), _("必填") if key in required else _("选填"), note])
+    rules.append([])
+    for line in closing:
+        rules.append([line])
+    rules.column_dimensions["A"].width, rules.column_dimensions["C"].width = 20, 90
+    return workbook_bytes(book)

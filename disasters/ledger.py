@@ -11,9 +11,9 @@ lacks, keeps the registered value.
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -32,6 +32,7 @@ from core.spreadsheets import (
     read_sheet,
     shown,
     unit_name_index,
+    unit_named,
 )
 from disasters import services
 from disasters.choices import RiskKind, RiskPointState
@@ -167,19 +168,7 @@ class LedgerLookups:
         self.states = choice_words(RiskPointState) | STATE_WORDS
 
     def row(self, number, cells):
-        row = LedgerRow(number, {key: cell_text(value) for key, value in cells.items()}, COLUMNS)
-        for key in COLUMNS:
-            if not row.text.get(key):
-                if key in REQUIRED:
-                    row.fail(key, _("必填，不能为空。"))
-                continue
-            try:
-                value = self._value(key, cells[key], row.text[key], row.values)
-            except CellError as exc:
-                row.fail(key, str(exc))
-                continue
-            if value is not None:
-                row.values[key] = value
+        row = LedgerRow.resolved(number, cells, columns=COLUMNS, required=REQUIRED, resolve=self._value)
         self._coordinates(row)
         self._duplicate(row)
         if not row.errors:
@@ -224,10 +213,7 @@ class LedgerLookups:
         raise CellError(_("请填写“是”或“否”。"))
 
     def _township(self, text, values):
-        found = self.townships.get(text, set())
-        if len(found) != 1:
-            raise CellError(_("找不到名为“%(text)s”的乡镇（街道）。") % {"text": text})
-        return next(iter(found))
+        return unit_named(self.townships, text, _("找不到名为“%(text)s”的乡镇（街道）。"))
 
     def _village(self, text, values):
         township = values.get("township")
@@ -242,10 +228,7 @@ class LedgerLookups:
         raise CellError(_("%(township)s没有名为“%(text)s”的村（社区）。") % {"text": text, "township": township.name})
 
     def _supervising_department(self, text, values):
-        found = self.departments.get(text, set())
-        if len(found) != 1:
-            raise CellError(_("找不到名为“%(text)s”的县级部门，请填写全称或简称。") % {"text": text})
-        return next(iter(found))
+        return unit_named(self.departments, text, _("找不到名为“%(text)s”的县级部门，请填写全称或简称。"))
 
     def _zones(self, text, values):
         township = values.get("township")
@@ -390,12 +373,14 @@ def _short(text, limit=20):
 
 def risk_point_ledger_preview(*, actor, content):
     """What the file would register or change, or why each bad row would not; writes nothing."""
-    try:
-        rows = read_ledger(content)
-    except ValidationError as exc:
-        return LedgerResult.refused(exc)
-    lookups = LedgerLookups(actor=actor, rows=rows)
-    return LedgerResult(rows=[lookups.row(number, cells) for number, cells in rows])
+    return LedgerResult.previewed(content, read=read_ledger, lookups=partial(LedgerLookups, actor=actor))
+
+
+def _write(actor, row):
+    if row.action == CREATE:
+        services.risk_point_create(actor=actor, **row.arguments)
+    elif row.action == UPDATE:
+        services.risk_point_update(actor=actor, point=row.point, **row.arguments)
 
 
 def risk_point_ledger_import(*, actor, content):
@@ -403,19 +388,6 @@ def risk_point_ledger_import(*, actor, content):
     result = risk_point_ledger_preview(actor=actor, content=content)
     if not result.ok:
         return result
-    with transaction.atomic():
-        for row in result.rows:
-            try:
-                if row.action == CREATE:
-                    services.risk_point_create(actor=actor, **row.arguments)
-                elif row.action == UPDATE:
-                    services.risk_point_update(actor=actor, point=row.point, **row.arguments)
-            except PermissionDenied as exc:
-                row.fail(_refused_column(exc), str(exc))
-            except ValidationError as exc:
-                row.fail_with(exc)
-        if result.errors:
-            transaction.set_rollback(True)
-            return result
-    result.created, result.updated = result.count(CREATE), result.count(UPDATE)
+    if result.write_all_or_none(write=partial(_write, actor), refused_column=lambda row, exc: _refused_column(exc)):
+        result.created, result.updated = result.count(CREATE), result.count(UPDATE)
     return result

@@ -3,10 +3,8 @@ back changed), and the blank 地灾隐患点台账 template with its notes."""
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from core.spreadsheets import append_row, header_row, workbook_bytes
+from core.spreadsheets import export_workbook, template_workbook
 from disasters.choices import RiskKind, RiskPointState
 from disasters.ledger import COLUMNS, REQUIRED
 
@@ -49,13 +47,8 @@ def _cells(point):
 
 def risk_points_workbook(points):
     """Give the points with township, village, department and zones loaded."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("隐患点台账")
-    header_row(sheet, [_(text) for text in COLUMNS.values()], WIDTHS)
-    for point in points:
-        append_row(sheet, _cells(point))
-    return workbook_bytes(book)
+    headers = [_(text) for text in COLUMNS.values()]
+    return export_workbook(title=_("隐患点台账"), headers=headers, widths=WIDTHS, rows=map(_cells, points))
 
 
 def _bbox_text():
@@ -95,23 +88,17 @@ def _template_notes():
 
 def ledger_template_workbook():
     """A blank 地灾隐患点台账 with the importer's headers (required ones marked *), one example row, and the rules."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("隐患点台账")
-    headers = [_(text) + ("*" if key in REQUIRED else "") for key, text in COLUMNS.items()]
-    header_row(sheet, headers, WIDTHS)
     example = ["500231001901", _("东街滑坡"), _("滑坡"), "桂溪街道", "东街社区", _("东街后山")]
     example += [107.348512, 30.327645, 4, 15, 20, _("王群防"), "13800000001", _("李责任"), "13800000002"]
     example += [_("否"), None, _("监测中"), None, _("规划自然资源局"), "", 2, 1, ""]
-    append_row(sheet, example)
-    for cell in sheet[2]:
-        cell.font = Font(italic=True, color="808080")
-    notes = book.create_sheet(_("填写说明"))
-    notes.append([_("列名"), _("是否必填"), _("填写要求")])
-    for key, note in _template_notes().items():
-        notes.append([_(COLUMNS[key]), _("必填") if key in REQUIRED else _("选填"), note])
-    notes.append([])
-    notes.append([_("第2行为示例，导入前请删除或改写。每行登记一个隐患点；任何一行有误则整个文件都不导入。")])
-    notes.append([_("更新已登记的隐患点时，留空的单元格保持原值。导出的Excel可修改后直接导入。")])
-    notes.column_dimensions["A"].width, notes.column_dimensions["C"].width = 20, 90
-    return workbook_bytes(book)
+    closing = [_("第2行为示例，导入前请删除或改写。每行登记一个隐患点；任何一行有误则整个文件都不导入。")]
+    closing += [_("更新已登记的隐患点时，留空的单元格保持原值。导出的Excel可修改后直接导入。")]
+    return template_workbook(
+        title=_("隐患点台账"),
+        columns=COLUMNS,
+        required=REQUIRED,
+        widths=WIDTHS,
+        example=example,
+        notes=_template_notes(),
+        closing=closing,
+    )

@@ -8,13 +8,11 @@ The preview resolves the townships and villages of the whole file with a few que
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from core.choices import OrgUnitKind
 from core.models import OrgUnit
@@ -22,15 +20,15 @@ from core.spreadsheets import (
     CellError,
     ImportResult,
     ImportRow,
-    append_row,
     cell_text,
     choice_words,
-    header_row,
+    export_workbook,
     parse_amount,
     parse_text,
     read_sheet,
+    template_workbook,
     unit_name_index,
-    workbook_bytes,
+    unit_named,
 )
 from disasters import shelter_services as services
 from disasters.models import Shelter
@@ -79,21 +77,12 @@ class ShelterLookups:
         self.kinds = choice_words(ShelterKind) | KIND_WORDS
 
     def row(self, number, cells):
-        row = ImportRow(number, {key: cell_text(value) for key, value in cells.items()}, COLUMNS)
-        for key in COLUMNS:
-            if not row.text.get(key):
-                if key in REQUIRED:
-                    row.fail(key, _("必填，不能为空。"))
-                continue
-            try:
-                row.values[key] = self._value(key, row.text[key], row.values)
-            except CellError as exc:
-                row.fail(key, str(exc))
+        row = ImportRow.resolved(number, cells, columns=COLUMNS, required=REQUIRED, resolve=self._value)
         if not row.errors:
             self._check(row)
         return row
 
-    def _value(self, key, text, values):
+    def _value(self, key, value, text, values):
         if key in TEXT_COLUMNS:
             return parse_text(text, Shelter._meta.get_field(key).max_length)
         if key in ("longitude", "latitude"):
@@ -117,10 +106,7 @@ class ShelterLookups:
         return int(digits)
 
     def _township(self, text, values):
-        found = self.townships.get(text, set())
-        if len(found) != 1:
-            raise CellError(_("找不到名为“%(text)s”的乡镇（街道）。") % {"text": text})
-        return next(iter(found))
+        return unit_named(self.townships, text, _("找不到名为“%(text)s”的乡镇（街道）。"))
 
     def _village_named(self, text, township):
         """A village by name, within the township; a name only another township has (written with that
@@ -187,30 +173,18 @@ def _coordinate(text):
 
 def shelter_list_preview(*, actor, content):
     """What the file would create, or why each bad row would not; writes nothing."""
-    try:
-        rows = read_shelter_list(content)
-    except ValidationError as exc:
-        return ImportResult.refused(exc)
-    lookups = ShelterLookups(actor=actor, rows=rows)
-    return ImportResult(rows=[lookups.row(number, cells) for number, cells in rows])
+    return ImportResult.previewed(content, read=read_shelter_list, lookups=partial(ShelterLookups, actor=actor))
 
 
 def shelter_list_import(*, actor, content):
     """Check the file again against today's data, then create every row's shelter, or none of them."""
     result = shelter_list_preview(actor=actor, content=content)
-    if not result.ok:
-        return result
-    with transaction.atomic():
-        for row in result.rows:
-            try:
-                result.numbers.append(services.shelter_create(actor=actor, **row.arguments).code)
-            except PermissionDenied as exc:
-                row.fail("township", str(exc))
-            except ValidationError as exc:
-                row.fail_with(exc)
-        if result.errors:
-            result.numbers = []
-            transaction.set_rollback(True)
+
+    def create(row):
+        result.numbers.append(services.shelter_create(actor=actor, **row.arguments).code)
+
+    if result.ok and not result.write_all_or_none(write=create, refused_column=lambda row, exc: "township"):
+        result.numbers = []
     result.created = len(result.numbers)
     return result
 
@@ -241,13 +215,9 @@ EXPORT_WIDTHS = [14, 30, 14, 12, 20, 30, 12, 12, 10, 12, 10, 14, 60, 8, 6, 30]
 
 
 def shelters_workbook(shelters):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("应急避难场所")
-    header_row(sheet, [title for title, _value in EXPORT_COLUMNS], EXPORT_WIDTHS)
-    for shelter in shelters:
-        append_row(sheet, [value(shelter) for _title, value in EXPORT_COLUMNS])
-    return workbook_bytes(book)
+    headers = [title for title, _value in EXPORT_COLUMNS]
+    rows = ([value(shelter) for _title, value in EXPORT_COLUMNS] for shelter in shelters)
+    return export_workbook(title=_("应急避难场所"), headers=headers, widths=EXPORT_WIDTHS, rows=rows)
 
 
 def _template_notes():
@@ -271,21 +241,14 @@ def _template_notes():
 
 
 def shelter_template_workbook():
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("应急避难场所")
-    headers = [_(text) + ("*" if key in REQUIRED else "") for key, text in COLUMNS.items()]
-    header_row(sheet, headers, [14, 30, 14, 12, 18, 30, 12, 12, 10, 12, 10, 14, 50, 20])
     example = ["BN-GX-901", _("桂溪街道东街社区广场避难点"), _("紧急避难场所"), "桂溪街道", "东街社区"]
     example += [_("东街广场"), 107.348, 30.331, 800, 3200, _("张三"), "13800000000", "东街社区、南街社区", ""]
-    append_row(sheet, example)
-    for cell in sheet[2]:
-        cell.font = Font(italic=True, color="808080")
-    notes = book.create_sheet(_("填写说明"))
-    notes.append([_("列名"), _("是否必填"), _("填写要求")])
-    for key, note in _template_notes().items():
-        notes.append([_(COLUMNS[key]), _("必填") if key in REQUIRED else _("选填"), note])
-    notes.append([])
-    notes.append([_("第2行为示例，导入前请删除或改写。每行登记一个避难场所；任何一行有误则整个文件都不导入。")])
-    notes.column_dimensions["A"].width, notes.column_dimensions["C"].width = 20, 90
-    return workbook_bytes(book)
+    return template_workbook(
+        title=_("应急避难场所"),
+        columns=COLUMNS,
+        required=REQUIRED,
+        widths=[14, 30, 14, 12, 18, 30, 12, 12, 10, 12, 10, 14, 50, 20],
+        example=example,
+        notes=_template_notes(),
+        closing=[_("第2行为示例，导入前请删除或改写。每行登记一个避难场所；任何一行有误则整个文件都不导入。")],
+    )

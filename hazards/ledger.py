@@ -5,8 +5,9 @@ The preview resolves the names of the whole file with a handful of queries and a
 `hazard_create` that need none (`hazard_create_check`).
 """
 
+from functools import partial
+
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -24,6 +25,7 @@ from core.spreadsheets import (
     parse_text,
     read_sheet,
     unit_name_index,
+    unit_named,
 )
 from core.validators import normalize_credit_code
 from hazards import services
@@ -113,16 +115,7 @@ class LedgerLookups:
         return {_duplicate_key(*fields): number for *fields, number in existing}
 
     def row(self, number, cells):
-        row = ImportRow(number, {key: cell_text(value) for key, value in cells.items()}, COLUMNS)
-        for key in COLUMNS:
-            if not row.text.get(key):
-                if key in REQUIRED:
-                    row.fail(key, _("必填，不能为空。"))
-                continue
-            try:
-                row.values[key] = self._value(key, cells[key], row.text[key], row.values)
-            except CellError as exc:
-                row.fail(key, str(exc))
+        row = ImportRow.resolved(number, cells, columns=COLUMNS, required=REQUIRED, resolve=self._value)
         if not row.errors:
             self._check(row)
         return row
@@ -181,10 +174,7 @@ class LedgerLookups:
         return next(iter(found))
 
     def _supervising_department(self, text, values):
-        found = self.departments.get(text, set())
-        if len(found) != 1:
-            raise CellError(_("找不到名为“%(text)s”的县级部门，请填写全称或简称。") % {"text": text})
-        return next(iter(found))
+        return unit_named(self.departments, text, _("找不到名为“%(text)s”的县级部门，请填写全称或简称。"))
 
     def _check(self, row):
         values = {k: v for k, v in row.values.items() if k != "status"}
@@ -229,29 +219,20 @@ def _duplicate_key(enterprise_id, territory_id, place, title, found_on):
 
 def hazard_ledger_preview(*, actor, content):
     """What the file would create, or why each bad row would not; writes nothing."""
-    try:
-        rows = read_ledger(content)
-    except ValidationError as exc:
-        return ImportResult.refused(exc)
-    lookups = LedgerLookups(actor=actor, rows=rows)
-    return ImportResult(rows=[lookups.row(number, cells) for number, cells in rows])
+    return ImportResult.previewed(content, read=read_ledger, lookups=partial(LedgerLookups, actor=actor))
 
 
 def hazard_ledger_import(*, actor, content):
     """Check the file again against today's data, then register every row's hazard, or none of them."""
     result = hazard_ledger_preview(actor=actor, content=content)
-    if not result.ok:
-        return result
-    with transaction.atomic():
-        for row in result.rows:
-            try:
-                result.numbers.append(services.hazard_create(actor=actor, **row.arguments).number)
-            except PermissionDenied as exc:
-                row.fail(_refused_column(row.arguments), str(exc))
-            except ValidationError as exc:
-                row.fail_with(exc)
-        if result.errors:
-            result.numbers = []
-            transaction.set_rollback(True)
+
+    def create(row):
+        result.numbers.append(services.hazard_create(actor=actor, **row.arguments).number)
+
+    def refused(row, exc):
+        return _refused_column(row.arguments)
+
+    if result.ok and not result.write_all_or_none(write=create, refused_column=refused):
+        result.numbers = []
     result.created = len(result.numbers)
     return result

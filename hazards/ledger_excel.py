@@ -5,11 +5,9 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from core.choices import Sector
-from core.spreadsheets import append_row, header_row, workbook_bytes
+from core.spreadsheets import export_workbook, template_workbook
 from hazards.ledger import COLUMNS as LEDGER_COLUMNS
 from hazards.ledger import REQUIRED as LEDGER_REQUIRED
 
@@ -43,13 +41,9 @@ WIDTHS = [14, 40, 14, 12, 10, 24, 30, 24, 16, 22, 10, 12, 12, 40, 10, 8, 18, 8]
 
 
 def hazards_workbook(hazards):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("隐患")
-    header_row(sheet, [title for title, _value in COLUMNS], WIDTHS)
-    for hazard in hazards:
-        append_row(sheet, [value(hazard) for _title, value in COLUMNS])
-    return workbook_bytes(book)
+    headers = [title for title, _value in COLUMNS]
+    rows = ([value(hazard) for _title, value in COLUMNS] for hazard in hazards)
+    return export_workbook(title=_("隐患"), headers=headers, widths=WIDTHS, rows=rows)
 
 
 def _template_notes():
@@ -77,22 +71,15 @@ def _template_notes():
 def ledger_template_workbook(*, year=None):
     """A blank 隐患台账 with the importer's headers (required ones marked *), one example row, and the rules."""
     year = year or timezone.localdate().year
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("隐患台账")
-    headers = [_(text) + ("*" if key in LEDGER_REQUIRED else "") for key, text in LEDGER_COLUMNS.items()]
-    header_row(sheet, headers, [40, 12, 14, 10, 24, 30, 24, 16, 14, 10, 14, 12, 12, 36, 12, 8])
     example = [_("农贸市场消防通道堆放杂物"), _("消防"), _("一般隐患"), _("部门检查"), "", ""]
     example += [_("东街农贸市场"), "桂溪街道东街社区", "消防救援", _("张三"), "13800000000"]
     example += [date(year, 4, 1), date(year, 4, 30), _("清理杂物，设置禁止堆放标识"), 0.5, _("待交办")]
-    append_row(sheet, example)
-    for cell in sheet[2]:
-        cell.font = Font(italic=True, color="808080")
-    notes = book.create_sheet(_("填写说明"))
-    notes.append([_("列名"), _("是否必填"), _("填写要求")])
-    for key, note in _template_notes().items():
-        notes.append([_(LEDGER_COLUMNS[key]), _("必填") if key in LEDGER_REQUIRED else _("选填"), note])
-    notes.append([])
-    notes.append([_("第2行为示例，导入前请删除或改写。每行登记一条隐患；任何一行有误则整个文件都不导入。")])
-    notes.column_dimensions["A"].width, notes.column_dimensions["C"].width = 20, 90
-    return workbook_bytes(book)
+    return template_workbook(
+        title=_("隐患台账"),
+        columns=LEDGER_COLUMNS,
+        required=LEDGER_REQUIRED,
+        widths=[40, 12, 14, 10, 24, 30, 24, 16, 14, 10, 14, 12, 12, 36, 12, 8],
+        example=example,
+        notes=_template_notes(),
+        closing=[_("第2行为示例，导入前请删除或改写。每行登记一条隐患；任何一行有误则整个文件都不导入。")],
+    )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from core.spreadsheets import append_row, header_row, workbook_bytes
+from core.spreadsheets import export_workbook, header_row, workbook_bytes
 from tasks.choices import MeasureStatus, ReportFrequency, SupervisionColour
 from tasks.import_rows import COLUMNS as IMPORT_COLUMNS
 from tasks.import_rows import REQUIRED as IMPORT_REQUIRED
@@ -35,14 +35,10 @@ COLUMNS = [
 
 
 def measures_workbook(measures):
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("具体措施")
     widths = [6, 24, 40, 24, 16, 16, 12, 12, 12, 18, 10, 12, 10, 10, 8, 10]
-    header_row(sheet, [title for title, _value in COLUMNS], widths)
-    for measure in measures:
-        append_row(sheet, [value(measure) for _title, value in COLUMNS])
-    return workbook_bytes(book)
+    headers = [title for title, _value in COLUMNS]
+    rows = ([value(measure) for _title, value in COLUMNS] for measure in measures)
+    return export_workbook(title=_("具体措施"), headers=headers, widths=widths, rows=rows)
 
 
 def _template_notes():

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.choices import OrgUnitKind
 from core.forms import DateInput, MultipleFileField, StyledFormMixin
+from core.import_views import SpreadsheetUploadForm
 from core.models import OrgUnit
-from core.spreadsheets import check_upload_size
 from tasks import importing
 from tasks.choices import ReportFrequency
 from tasks.models import QuantitativeTarget
@@ -122,27 +122,17 @@ class PlanCopyForm(StyledFormMixin, forms.Form):
     year = forms.IntegerField(label=_("新年度"), min_value=2000, max_value=2100)
 
 
-class MeasureImportForm(StyledFormMixin, forms.Form):
+class MeasureImportForm(SpreadsheetUploadForm):
+    label = _("任务分解表（Excel .xlsx）")
+    max_rows = importing.MAX_ROWS
+    max_bytes = importing.MAX_BYTES
+    read = staticmethod(importing.read_sheet)
+    field_order = ["plan", "file"]
+
     plan = forms.ModelChoiceField(label=_("年度工作要点"), queryset=None)
-    file = forms.FileField(
-        label=_("任务分解表（Excel .xlsx）"),
-        widget=forms.FileInput(attrs={"accept": ".xlsx"}),
-    )
 
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = plans
         self.fields["plan"].initial = plans.first()
         self.fields["plan"].label_from_instance = lambda plan: _("%(year)d年") % {"year": plan.year}
-        self.fields["file"].help_text = _("最多%(rows)d行，不超过%(mb)dMB。") % {
-            "rows": importing.MAX_ROWS,
-            "mb": importing.MAX_BYTES // 1024 // 1024,
-        }
-
-    def clean_file(self):
-        """Refused here by what the bytes are, not by the name: openpyxl must be able to read them."""
-        upload = self.cleaned_data["file"]
-        check_upload_size(upload, importing.MAX_BYTES)
-        importing.read_sheet(upload.read())
-        upload.seek(0)
-        return upload

@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.forms import run_service
+from core.import_views import SpreadsheetExportView
 from tasks import selectors, services, workflow
 from tasks.filtersets import MeasureFilterSet
 from tasks.forms import DecisionForm, ExtensionForm, MeasureForm
@@ -132,25 +133,15 @@ class ExtensionDecideView(LoginRequiredMixin, View):
         return redirect("measure-detail", pk=extension.measure_id)
 
 
-class MeasureExportView(LoginRequiredMixin, View):
+class MeasureExportView(SpreadsheetExportView):
     """The list page's rows, with its filters, as an Excel file."""
 
-    def get(self, request):
-        from django.http import HttpResponse
+    filename = "measures"
 
+    def filterset(self, request):
+        return measure_list(request)
+
+    def workbook(self, queryset):
         from tasks.excel import measures_workbook
 
-        filterset = measure_list(request)
-        if not filterset.is_valid():
-            return HttpResponse(
-                "；".join(e for errors in filterset.errors.values() for e in errors),
-                status=400,
-                content_type="text/plain; charset=utf-8",
-            )
-        content = measures_workbook(filterset.qs)
-        response = HttpResponse(
-            content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="measures-{stamp}.xlsx"'
-        return response
+        return measures_workbook(queryset)
