@@ -31,3 +31,14 @@ class EnterpriseFilterSet(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
+
+
+class SmallSelectsMixin:
+    """The list pages show a filter set's fields as small controls."""
+
+    @property
+    def form(self):
+        form = super().form
+        for field in form.fields.values():
+            field.widget.attrs.setdefault("class", "form-select form-select-sm")
+        return form

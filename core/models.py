@@ -1,4 +1,5 @@
 import pghistory
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -6,6 +7,7 @@ from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import ALLOWED_PARENT_KINDS, ROLE_UNIT_KINDS, EnterpriseScale, OrgUnitKind, Role, Sector
+from core.evidence import evidence_upload_path
 from core.querysets import EnterpriseQuerySet, OrgUnitQuerySet, ScopedQuerySet
 from core.validators import normalize_credit_code, validate_credit_code
 
@@ -18,6 +20,27 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class EvidenceFile(models.Model):
+    """A photo or document kept as evidence (佐证材料) of a record: checked by content on upload
+    (core.evidence.check_evidence_file), stored under a random name, served only by the record's page."""
+
+    file = models.FileField(_("文件"), upload_to=evidence_upload_path)
+    original_name = models.CharField(_("文件名"), max_length=255)
+    content_type = models.CharField(_("文件类型"), max_length=100)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
 
 
 @pghistory.track(exclude=["password", "last_login"])

@@ -2,17 +2,9 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filtersets import SmallSelectsMixin
 from disasters.choices import GEOHAZARD_KINDS, RiskKind, RiskPointState, RiskZoneLevel
 from disasters.models import RiskPoint, RiskZone
-
-
-class SmallSelectsMixin:
-    @property
-    def form(self):
-        form = super().form
-        for field in form.fields.values():  # the list pages show the filters as small controls
-            field.widget.attrs.setdefault("class", "form-select form-select-sm")
-        return form
 
 
 class RiskPointFilterSet(SmallSelectsMixin, django_filters.FilterSet):

@@ -5,17 +5,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.filtersets import SmallSelectsMixin
 from disasters.models import Drill, EmergencyPlan, RescueTeam
 from disasters.readiness_choices import DrillKind, IncidentKind, PlanLevel, Speciality, TeamKind
-
-
-class SmallSelectsMixin:
-    @property
-    def form(self):
-        form = super().form
-        for field in form.fields.values():  # the list pages show the filters as small controls
-            field.widget.attrs.setdefault("class", "form-select form-select-sm")
-        return form
 
 
 class RescueTeamFilterSet(SmallSelectsMixin, django_filters.FilterSet):

@@ -8,12 +8,13 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import OrgUnitKind
+from core.filtersets import SmallSelectsMixin
 from core.models import OrgUnit
 from disasters.models import Shelter, ShelterCoverage
 from disasters.models.shelters import ShelterKind
 
 
-class ShelterFilterSet(django_filters.FilterSet):
+class ShelterFilterSet(SmallSelectsMixin, django_filters.FilterSet):
     """One filter set for the shelter list page, its Excel export and the API."""
 
     q = django_filters.CharFilter(label=_("编号、名称或地址"), method="filter_q")
@@ -25,13 +26,6 @@ class ShelterFilterSet(django_filters.FilterSet):
     class Meta:
         model = Shelter
         fields = ["q", "township", "village", "kind", "is_active"]
-
-    @property
-    def form(self):
-        form = super().form
-        for choice in form.fields.values():  # the list page shows the choice filters as small selects
-            choice.widget.attrs.setdefault("class", "form-select form-select-sm")
-        return form
 
     def filter_q(self, queryset, name, value):
         value = value.strip()

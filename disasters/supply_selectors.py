@@ -4,12 +4,13 @@ import django_filters
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filtersets import SmallSelectsMixin
 from core.models import OrgUnit
 from disasters.models import Depot, StockMovement, SupplyItem
 from disasters.models.supplies import DEPOT_OWNER_KINDS, SupplyCategory
 
 
-class SupplyItemFilterSet(django_filters.FilterSet):
+class SupplyItemFilterSet(SmallSelectsMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("名称或规格"), method="filter_q")
     depot = django_filters.NumberFilter(label=_("储备库ID"), field_name="depot_id")
     category = django_filters.ChoiceFilter(label=_("类别"), choices=SupplyCategory.choices, empty_label=_("全部类别"))
@@ -18,13 +19,6 @@ class SupplyItemFilterSet(django_filters.FilterSet):
     class Meta:
         model = SupplyItem
         fields = ["q", "depot", "category", "low_stock"]
-
-    @property
-    def form(self):
-        form = super().form
-        for field in form.fields.values():  # the list page shows the choice filters as small selects
-            field.widget.attrs.setdefault("class", "form-select form-select-sm")
-        return form
 
     def filter_q(self, queryset, name, value):
         value = value.strip()

@@ -1,11 +1,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.filtersets import SmallSelectsMixin
 from disasters.choices_warnings import WarningLevel, WarningType
 from disasters.models import Warning
 
 
-class WarningFilterSet(django_filters.FilterSet):
+class WarningFilterSet(SmallSelectsMixin, django_filters.FilterSet):
     """One filter set for the warning list page and the API."""
 
     level = django_filters.ChoiceFilter(label=_("预警级别"), choices=WarningLevel.choices, empty_label=_("全部级别"))
@@ -19,13 +20,6 @@ class WarningFilterSet(django_filters.FilterSet):
     class Meta:
         model = Warning
         fields = ["level", "type", "in_force", "township", "year"]
-
-    @property
-    def form(self):
-        form = super().form
-        for field in form.fields.values():
-            field.widget.attrs.setdefault("class", "form-select form-select-sm")
-        return form
 
     def filter_in_force(self, queryset, name, value):
         return queryset.filter(lifted_at__isnull=value)

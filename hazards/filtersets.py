@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Sector
+from core.filtersets import SmallSelectsMixin
 from hazards.choices import (
     AgeBucket,
     HazardLevel,
@@ -18,7 +19,7 @@ from hazards.models import Hazard, PublicReport
 from hazards.models_public import normalize_receipt_code
 
 
-class HazardFilterSet(django_filters.FilterSet):
+class HazardFilterSet(SmallSelectsMixin, django_filters.FilterSet):
     """One filter set for the hazard list page, its Excel export, the problem list and the API."""
 
     q = django_filters.CharFilter(label=_("编号、描述或单位"), method="filter_q")
@@ -60,13 +61,6 @@ class HazardFilterSet(django_filters.FilterSet):
             "age",
             "score_part",
         ]
-
-    @property
-    def form(self):
-        form = super().form
-        for field in form.fields.values():  # the list page shows the choice filters as small selects
-            field.widget.attrs.setdefault("class", "form-select form-select-sm")
-        return form
 
     def filter_q(self, queryset, name, value):
         value = value.strip()

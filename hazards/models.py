@@ -4,8 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Sector
-from core.evidence import evidence_upload_path
-from core.models import Enterprise, OrgUnit, TimeStampedModel
+from core.models import Enterprise, EvidenceFile, OrgUnit, TimeStampedModel
 from core.querysets import ScopedQuerySet
 from hazards.choices import EscalationStep, EventKind, EvidenceStage, HazardLevel, HazardSource, HazardStatus
 
@@ -164,7 +163,7 @@ class HazardEvent(models.Model):
 
 
 @pghistory.track()
-class HazardEvidence(models.Model):
+class HazardEvidence(EvidenceFile):
     """Photos and documents before and after rectification, checked by content."""
 
     hazard = models.ForeignKey(Hazard, verbose_name=_("隐患"), on_delete=models.CASCADE, related_name="evidence")
@@ -177,22 +176,10 @@ class HazardEvidence(models.Model):
         related_name="files",
     )
     stage = models.CharField(_("阶段"), max_length=8, choices=EvidenceStage.choices)
-    file = models.FileField(_("文件"), upload_to=evidence_upload_path)
-    original_name = models.CharField(_("文件名"), max_length=255)
-    content_type = models.CharField(_("文件类型"), max_length=100)
-    size = models.PositiveIntegerField(_("大小（字节）"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True, on_delete=models.PROTECT, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
-    class Meta:
+    class Meta(EvidenceFile.Meta):
         verbose_name = _("隐患佐证材料")
         verbose_name_plural = _("隐患佐证材料")
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self):
-        return self.original_name
 
 
 # 群众举报 lives in its own module; imported here so Django finds its models in this app.

@@ -7,8 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from core.evidence import evidence_upload_path
-from core.models import TimeStampedModel
+from core.models import EvidenceFile, TimeStampedModel
 from core.querysets import ScopedQuerySet
 from disasters.choices import PatrolKind, PatrolSituation
 from disasters.models.risk import RiskPoint
@@ -116,23 +115,11 @@ class Patrol(TimeStampedModel):
 
 
 @pghistory.track()
-class PatrolEvidence(models.Model):
+class PatrolEvidence(EvidenceFile):
     """Photos and documents of a patrol, checked by content (core.evidence)."""
 
     patrol = models.ForeignKey(Patrol, verbose_name=_("巡查记录"), on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(_("文件"), upload_to=evidence_upload_path)
-    original_name = models.CharField(_("文件名"), max_length=255)
-    content_type = models.CharField(_("文件类型"), max_length=100)
-    size = models.PositiveIntegerField(_("大小（字节）"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True, on_delete=models.PROTECT, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
-    class Meta:
+    class Meta(EvidenceFile.Meta):
         verbose_name = _("巡查佐证材料")
         verbose_name_plural = _("巡查佐证材料")
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self):
-        return self.original_name

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.choices import OrgUnitKind
 from core.evidence import evidence_upload_path
-from core.models import OrgUnit, TimeStampedModel
+from core.models import EvidenceFile, OrgUnit, TimeStampedModel
 from core.querysets import ScopedQuerySet
 from disasters.readiness_choices import DrillKind, IncidentKind, PlanLevel, Speciality, TeamKind
 
@@ -312,27 +312,15 @@ class Drill(TimeStampedModel):
 
 
 @pghistory.track()
-class DrillEvidence(models.Model):
+class DrillEvidence(EvidenceFile):
     """Photos, scripts and summaries of a drill, checked by content and served only to who may see the drill."""
 
     SCOPE_FIELDS = ("drill__organiser",)
 
     drill = models.ForeignKey(Drill, verbose_name=_("演练"), on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(_("文件"), upload_to=evidence_upload_path)
-    original_name = models.CharField(_("文件名"), max_length=255)
-    content_type = models.CharField(_("文件类型"), max_length=100)
-    size = models.PositiveIntegerField(_("大小（字节）"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True, on_delete=models.PROTECT, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     objects = ScopedQuerySet.as_manager()
 
-    class Meta:
+    class Meta(EvidenceFile.Meta):
         verbose_name = _("演练佐证材料")
         verbose_name_plural = _("演练佐证材料")
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self):
-        return self.original_name

@@ -3,8 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.evidence import evidence_upload_path
-from core.models import OrgUnit, TimeStampedModel
+from core.models import EvidenceFile, OrgUnit, TimeStampedModel
 from core.querysets import ScopedQuerySet
 from tasks.choices import ReportStatus
 from tasks.models.measures import Measure
@@ -65,28 +64,20 @@ class ProgressReport(TimeStampedModel):
 
 
 @pghistory.track()
-class ReportEvidence(models.Model):
+class ReportEvidence(EvidenceFile):
     """佐证材料. Files are checked by content on upload and served only to those who may see the report."""
 
     report = models.ForeignKey(
         ProgressReport, verbose_name=_("进展填报"), on_delete=models.CASCADE, related_name="evidence"
     )
-    file = models.FileField(_("文件"), upload_to=evidence_upload_path)
-    original_name = models.CharField(_("文件名"), max_length=255)
-    content_type = models.CharField(_("文件类型"), max_length=100)
-    size = models.PositiveIntegerField(_("大小（字节）"))
+    # Always someone: a report's evidence is uploaded by the person writing it.
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("上传人"), on_delete=models.PROTECT, related_name="+"
     )
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
-    class Meta:
+    class Meta(EvidenceFile.Meta):
         verbose_name = _("佐证材料")
         verbose_name_plural = _("佐证材料")
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self):
-        return self.original_name
 
 
 class ReportTransition(models.Model):
