@@ -14,6 +14,7 @@ from disasters.models import RiskPoint
 from tasks.models import QuantitativeTarget
 from tasks.selectors import target_progress
 from tests.disasters.factories import RiskPointFactory, RiskZoneFactory
+from tests.disasters.test_map import assert_valid_geojson
 
 pytestmark = pytest.mark.django_db
 
@@ -190,6 +191,7 @@ def test_geojson_is_a_feature_collection_of_lon_lat_points(api_as):
     assert response["Content-Type"].startswith("application/geo+json")
     body = response.json()
     assert geojson_errors(body) == []
+    assert_valid_geojson(body)  # also against the GeoJSON schema
     assert body["type"] == "FeatureCollection"
     assert len(body["features"]) == 1
     feature = body["features"][0]
