@@ -39,6 +39,8 @@ class InvestigationForm(StyledFormMixin, forms.ModelForm):
         for name in LINKS:
             self.fields[name].help_text = _("可多选（按住 Ctrl 键）；可不选")
         self.fields["direct_loss"].widget.attrs["step"] = "0.01"
+        for name in ("deaths", "injured", "missing", "direct_loss"):
+            self.fields[name].validators = []  # the service refuses a negative figure in its own words
 
     def _post_clean(self):
         pass  # the service validates the whole case and names the fields; the form only parses values
