@@ -206,6 +206,10 @@ SPECTACULAR_SETTINGS = {
         # disasters: shelters and supplies
         "ShelterKindEnum": "disasters.models.shelters.ShelterKind",
         "StockMovementKindEnum": "disasters.models.supplies.MovementKind",
+        # inspections: accident investigations (事故调查)
+        "InvestigationKindEnum": "inspections.investigation_choices.InvestigationKind",
+        "AccidentLevelEnum": "inspections.investigation_choices.AccidentLevel",
+        "InvestigationStatusEnum": "inspections.investigation_choices.InvestigationStatus",
     },
 }
 

@@ -7,6 +7,7 @@ from inspections.models.inspections import (
     InspectionEvent,
     InspectionNumber,
 )
+from inspections.models.investigations import Investigation, InvestigationNumber, InvestigationResponsibility
 from inspections.models.penalties import Penalty
 
 __all__ = [
@@ -17,5 +18,8 @@ __all__ = [
     "InspectionAnswer",
     "InspectionEvent",
     "InspectionNumber",
+    "Investigation",
+    "InvestigationNumber",
+    "InvestigationResponsibility",
     "Penalty",
 ]
