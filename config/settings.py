@@ -340,3 +340,7 @@ WARNING_ACK_MINUTES = {
     "blue": env_int("WARNING_ACK_MINUTES_BLUE", 240, minimum=1, maximum=1440),
 }
 WARNING_ACK_ESCALATE_MINUTES = env_int("WARNING_ACK_ESCALATE_MINUTES", 15, minimum=1, maximum=1440)
+
+# Inspections (监管执法): when an inspection finds nothing to rectify, its re-check (复查) is due this many days
+# after the inspection; with findings it is due on the latest finding's deadline.
+INSPECTION_RECHECK_DAYS = env_int("INSPECTION_RECHECK_DAYS", 30, minimum=1, maximum=365)
