@@ -17,6 +17,7 @@ def inspection_queryset(*, user):
                 "findings", filter=Q(findings__hazard__isnull=False) & ~Q(findings__hazard__status=HazardStatus.CLOSED)
             ),
         )
+        .order_by("-inspected_on", "-pk")  # explicit: an aggregate drops the Meta ordering
     )
 
 
