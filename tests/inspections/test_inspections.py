@@ -19,6 +19,7 @@ from inspections.models import ChecklistTemplate, Finding, Inspection, Inspectio
 D = datetime.date
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 URL = "/api/v1/inspections/"
+ANSWERS = [("pass", ""), ("fail", "未报备")]
 
 
 def yjj():
@@ -40,9 +41,7 @@ def payload(demo_user, **overrides):
         "enterprise": chem_enterprise().pk,
         "inspected_on": "2024-05-10",
         "checklist": checklist.pk,
-        "answers": [
-            {"item": i.pk, "value": v, "note": n} for i, (v, n) in zip(items, [("pass", ""), ("fail", "未报备")])
-        ],
+        "answers": [{"item": i.pk, "value": v, "note": n} for i, (v, n) in zip(items, ANSWERS, strict=False)],
         "summary": "现场检查储罐区和装卸区。",
         "findings": [
             {
