@@ -206,6 +206,12 @@ SPECTACULAR_SETTINGS = {
         # disasters: shelters and supplies
         "ShelterKindEnum": "disasters.models.shelters.ShelterKind",
         "StockMovementKindEnum": "disasters.models.supplies.MovementKind",
+        # inspections: checklists, inspections and their loop
+        "InspectionKindEnum": "inspections.choices.InspectionKind",
+        "InspectionStatusEnum": "inspections.choices.InspectionStatus",
+        "InspectionEventKindEnum": "inspections.choices.InspectionEventKind",
+        "RecheckResultEnum": "inspections.choices.RecheckResult",
+        "AnswerValueEnum": "inspections.choices.AnswerValue",
     },
 }
 

@@ -15,22 +15,22 @@ from inspections.models import (
 )
 
 
-class ChecklistItemSerializer(serializers.ModelSerializer):
+class InspectionChecklistItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = ChecklistItem
         fields = ["id", "order", "text", "legal_basis"]
 
 
-class ChecklistSerializer(serializers.ModelSerializer):
+class InspectionChecklistSerializer(serializers.ModelSerializer):
     sector_display = serializers.CharField(source="get_sector_display", read_only=True)
-    items = ChecklistItemSerializer(many=True, read_only=True)
+    items = InspectionChecklistItemSerializer(many=True, read_only=True)
 
     class Meta:
         model = ChecklistTemplate
         fields = ["id", "sector", "sector_display", "name", "version", "is_current", "items"]
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class InspectionPersonSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="__str__", read_only=True)
 
     class Meta:
@@ -38,7 +38,7 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = ["id", "username", "name"]
 
 
-class FindingSerializer(serializers.ModelSerializer):
+class InspectionFindingSerializer(serializers.ModelSerializer):
     hazard_number = serializers.CharField(source="hazard.number", read_only=True, default=None)
     hazard_status = serializers.CharField(source="hazard.status", read_only=True, default=None)
     hazard_status_display = serializers.CharField(source="hazard.get_status_display", read_only=True, default=None)
@@ -57,7 +57,7 @@ class FindingSerializer(serializers.ModelSerializer):
         ]
 
 
-class AnswerSerializer(serializers.ModelSerializer):
+class InspectionAnswerSerializer(serializers.ModelSerializer):
     value_display = serializers.CharField(source="get_value_display", read_only=True)
 
     class Meta:
@@ -67,7 +67,7 @@ class AnswerSerializer(serializers.ModelSerializer):
 
 class InspectionEventSerializer(serializers.ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
-    actor = PersonSerializer(read_only=True)
+    actor = InspectionPersonSerializer(read_only=True)
 
     class Meta:
         model = InspectionEvent
@@ -110,9 +110,9 @@ class InspectionSerializer(serializers.ModelSerializer):
 
 
 class InspectionDetailSerializer(InspectionSerializer):
-    inspectors = PersonSerializer(many=True, read_only=True)
-    answers = AnswerSerializer(many=True, read_only=True)
-    findings = FindingSerializer(many=True, read_only=True)
+    inspectors = InspectionPersonSerializer(many=True, read_only=True)
+    answers = InspectionAnswerSerializer(many=True, read_only=True)
+    findings = InspectionFindingSerializer(many=True, read_only=True)
     events = InspectionEventSerializer(many=True, read_only=True)
     penalties = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
@@ -130,14 +130,14 @@ class InspectionDetailSerializer(InspectionSerializer):
         read_only_fields = fields
 
 
-class FindingWriteSerializer(serializers.Serializer):
+class InspectionFindingWriteSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=200)
     legal_basis = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     deadline = serializers.DateField()
     level = serializers.ChoiceField(choices=HazardLevel.choices, default=HazardLevel.GENERAL)
 
 
-class AnswerWriteSerializer(serializers.Serializer):
+class InspectionAnswerWriteSerializer(serializers.Serializer):
     item = serializers.IntegerField(help_text="检查表检查项ID")
     value = serializers.ChoiceField(choices=AnswerValue.choices)
     note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
@@ -156,17 +156,17 @@ class InspectionWriteSerializer(serializers.Serializer):
     checklist = serializers.PrimaryKeyRelatedField(
         queryset=ChecklistTemplate.objects.all(), required=False, allow_null=True
     )
-    answers = AnswerWriteSerializer(many=True, required=False, default=list)
+    answers = InspectionAnswerWriteSerializer(many=True, required=False, default=list)
     summary = serializers.CharField(required=False, allow_blank=True, default="")
-    findings = FindingWriteSerializer(many=True, required=False, default=list)
+    findings = InspectionFindingWriteSerializer(many=True, required=False, default=list)
 
 
-class RecheckSerializer(serializers.Serializer):
+class InspectionRecheckSerializer(serializers.Serializer):
     rechecked_on = serializers.DateField()
     result = serializers.ChoiceField(choices=RecheckResult.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="")
     next_due = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class CloseSerializer(serializers.Serializer):
+class InspectionCloseSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")

@@ -37,36 +37,36 @@ class InspectionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         inspection = services.inspection_record(actor=request.user, **data.validated_data)
         return self._detail(inspection, status.HTTP_201_CREATED)
 
-    @extend_schema(request=s.RecheckSerializer, responses=s.InspectionDetailSerializer)
+    @extend_schema(request=s.InspectionRecheckSerializer, responses=s.InspectionDetailSerializer)
     @action(detail=True, methods=["post"])
     def recheck(self, request, pk=None):
-        data = s.RecheckSerializer(data=request.data)
+        data = s.InspectionRecheckSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
         return self._detail(workflow.inspection_recheck(actor=request.user, inspection=self.get_object(), **values))
 
-    @extend_schema(request=s.CloseSerializer, responses=s.InspectionDetailSerializer)
+    @extend_schema(request=s.InspectionCloseSerializer, responses=s.InspectionDetailSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
-        data = s.CloseSerializer(data=request.data)
+        data = s.InspectionCloseSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         inspection = workflow.inspection_close(actor=request.user, inspection=self.get_object(), **data.validated_data)
         return self._detail(inspection)
 
-    @extend_schema(request=s.FindingWriteSerializer, responses={201: s.FindingSerializer})
+    @extend_schema(request=s.InspectionFindingWriteSerializer, responses={201: s.InspectionFindingSerializer})
     @action(detail=True, methods=["post"])
     def findings(self, request, pk=None):
-        data = s.FindingWriteSerializer(data=request.data)
+        data = s.InspectionFindingWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         finding = services.finding_add(actor=request.user, inspection=self.get_object(), **data.validated_data)
-        return Response(s.FindingSerializer(finding).data, status=status.HTTP_201_CREATED)
+        return Response(s.InspectionFindingSerializer(finding).data, status=status.HTTP_201_CREATED)
 
 
 class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
     """检查表 with their items; `current=true` for the versions in use. Edited by the county office in the portal."""
 
     filterset_class = ChecklistFilterSet
-    serializer_class = s.ChecklistSerializer
+    serializer_class = s.InspectionChecklistSerializer
 
     def get_queryset(self):
         return selectors.checklist_detail_queryset().order_by("sector", "name", "-version")
