@@ -11,6 +11,7 @@ from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.public_views import PublicReportViewSet
 from hazards.api.views import HazardViewSet
 from inspections.api.investigations import InvestigationViewSet
+from inspections.api.views import ChecklistViewSet, InspectionViewSet
 from notifications.api.views import NotificationViewSet
 from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
 from tasks.api.work_views import ExtensionRequestViewSet, MeasureViewSet, ProgressReportViewSet
@@ -41,6 +42,8 @@ router.register("shelters", ShelterViewSet, basename="shelter")
 router.register("depots", DepotViewSet, basename="depot")
 router.register("supplies", SupplyItemViewSet, basename="supply-item")
 router.register("investigations", InvestigationViewSet, basename="investigation")
+router.register("inspections", InspectionViewSet, basename="inspection")
+router.register("checklists", ChecklistViewSet, basename="checklist")
 
 router.register("notifications", NotificationViewSet, basename="notification")
 

@@ -210,6 +210,12 @@ SPECTACULAR_SETTINGS = {
         "InvestigationKindEnum": "inspections.investigation_choices.InvestigationKind",
         "AccidentLevelEnum": "inspections.investigation_choices.AccidentLevel",
         "InvestigationStatusEnum": "inspections.investigation_choices.InvestigationStatus",
+        # inspections: checklists, inspections and their loop
+        "InspectionKindEnum": "inspections.choices.InspectionKind",
+        "InspectionStatusEnum": "inspections.choices.InspectionStatus",
+        "InspectionEventKindEnum": "inspections.choices.InspectionEventKind",
+        "RecheckResultEnum": "inspections.choices.RecheckResult",
+        "AnswerValueEnum": "inspections.choices.AnswerValue",
     },
 }
 
@@ -344,3 +350,7 @@ WARNING_ACK_MINUTES = {
     "blue": env_int("WARNING_ACK_MINUTES_BLUE", 240, minimum=1, maximum=1440),
 }
 WARNING_ACK_ESCALATE_MINUTES = env_int("WARNING_ACK_ESCALATE_MINUTES", 15, minimum=1, maximum=1440)
+
+# Inspections (监管执法): when an inspection finds nothing to rectify, its re-check (复查) is due this many days
+# after the inspection; with findings it is due on the latest finding's deadline.
+INSPECTION_RECHECK_DAYS = env_int("INSPECTION_RECHECK_DAYS", 30, minimum=1, maximum=365)

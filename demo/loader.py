@@ -17,6 +17,7 @@ from demo.disasters_readiness import load_readiness
 from demo.disasters_shelters import load_shelters
 from demo.disasters_warnings import load_warnings
 from demo.hazards import load_hazards
+from demo.inspections_core import load_inspections_core
 from demo.inspections_investigations import load_investigations
 from demo.measures import load_measures
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
@@ -63,6 +64,7 @@ class DemoLoader:
                 load_patrols(self)  # after the demo risk points (demo/disasters.py)
                 load_warnings(self)
                 load_investigations(self)  # after the demo hazards, which it links
+                load_inspections_core(self)  # after the checklists (migration) and the demo enterprises
         return self.counter
 
     def departments(self):

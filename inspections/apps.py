@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class InspectionsConfig(AppConfig):
     name = "inspections"
     verbose_name = _("监管执法")
+
+    def ready(self):
+        from inspections import deadlines
+
+        deadlines.register_deadlines()
