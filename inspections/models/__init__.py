@@ -8,6 +8,7 @@ from inspections.models.inspections import (
     InspectionNumber,
 )
 from inspections.models.penalties import Penalty
+from inspections.models.plans import InspectionPlan, PlannedVisit
 
 __all__ = [
     "ChecklistItem",
@@ -17,5 +18,7 @@ __all__ = [
     "InspectionAnswer",
     "InspectionEvent",
     "InspectionNumber",
+    "InspectionPlan",
     "Penalty",
+    "PlannedVisit",
 ]
