@@ -66,6 +66,12 @@ class InspectionPlan(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("inspections:plan-detail", args=[self.pk])
 
+    def clean_fields(self, exclude=None):
+        # A negative count gets one message (clean's), not the field validator's as well.
+        if self.planned_count is not None and self.planned_count < 0:
+            exclude = {*(exclude or ()), "planned_count"}
+        super().clean_fields(exclude=exclude)
+
     def clean(self):
         errors = {}
         if self.department_id and self.department.kind != OrgUnitKind.DEPARTMENT:

@@ -142,7 +142,7 @@ def test_an_end_before_the_start_is_refused_and_nothing_saved(demo_user):
 def test_a_negative_planned_count_is_refused(demo_user):
     with pytest.raises(ValidationError) as error:
         services.plan_create(actor=demo_user("yjj_staff"), **plan_values(planned_count=-1))
-    assert "planned_count" in error.value.message_dict
+    assert error.value.message_dict == {"planned_count": ["计划检查次数不能为负数。"]}
     assert not InspectionPlan.objects.exists()
 
 
@@ -255,3 +255,128 @@ def test_coverage_of_a_plan_takes_two_queries_whatever_its_size(demo_user):
             annotated = selectors.plan_queryset(user=actor).get(pk=plan.pk)
             selectors.plan_coverage(plan=annotated, today=TODAY)
         assert len(queries) == 2
+
+
+# ---- pages ---------------------------------------------------------------------------------------------------
+
+
+def test_the_list_shows_the_departments_own_plans_with_coverage(web_as, demo_user):
+    mine, _ = make_covered_plan(demo_user("yjj_staff"))
+    other = InspectionPlanFactory(department=department("交通局"), title="交通局计划")
+    page = web_as("yjj_staff").get("/inspections/plans/").content.decode()
+    assert mine.title in page and other.title not in page
+    assert "2/4" in page and "3/8" in page
+    admin_page = web_as("county_admin").get("/inspections/plans/", {"department": other.department_id}).content
+    assert other.title in admin_page.decode() and mine.title not in admin_page.decode()
+
+
+def test_the_list_filters_by_year_and_current(web_as):
+    old = InspectionPlanFactory(title="2023年计划", starts_on=D(2023, 3, 1), ends_on=D(2023, 4, 30))
+    this = InspectionPlanFactory(title="2024年计划")
+    client = web_as("yjj_staff")
+    page = client.get("/inspections/plans/", {"year": 2023}).content.decode()
+    assert old.title in page and this.title not in page
+    with_today = client.get("/inspections/plans/", {"current": "true"}).content.decode()
+    assert old.title not in with_today
+
+
+def test_another_departments_plan_is_not_found(web_as):
+    plan = InspectionPlanFactory(department=department("交通局"))
+    client = web_as("yjj_staff")
+    for path in ("", "edit/", "select/"):
+        assert client.get(f"/inspections/plans/{plan.pk}/{path}").status_code == 404
+    assert web_as("gx_staff").get(f"/inspections/plans/{plan.pk}/").status_code == 404
+
+
+def test_the_detail_marks_visited_and_not_visited_after_the_period(web_as, demo_user):
+    plan, (a, b, c, d) = make_covered_plan(demo_user("yjj_staff"))
+    page = web_as("yjj_staff").get(f"/inspections/plans/{plan.pk}/").content.decode()
+    assert "✓ 2024-05-20" in page and "✓ 2024-07-03" in page
+    assert page.count('<span class="text-danger fw-bold">未检查</span>') == 2  # the period ended in 2024
+    assert "修改计划" in page
+
+
+@pytest.mark.parametrize("username", ["county_leader", "auditor"])
+def test_read_only_roles_see_plans_but_cannot_change_them(web_as, username):
+    plan = InspectionPlanFactory()
+    client = web_as(username)
+    page = client.get(f"/inspections/plans/{plan.pk}/").content.decode()
+    assert plan.title in page and "修改计划" not in page
+    assert client.get("/inspections/plans/new/").status_code == 403
+    assert client.get(f"/inspections/plans/{plan.pk}/edit/").status_code == 403
+    assert client.post(f"/inspections/plans/{plan.pk}/select/", {"enterprise": []}).status_code == 403
+
+
+def test_the_form_creates_a_plan(web_as):
+    data = {**plan_values(department=department().pk), "focus_note": "重大危险源"}
+    response = web_as("yjj_staff").post("/inspections/plans/new/", data)
+    plan = InspectionPlan.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/inspections/plans/{plan.pk}/"
+
+
+def test_a_refused_form_keeps_what_was_typed(web_as):
+    data = {**plan_values(department=department().pk, ends_on=D(2024, 4, 1), title="保留的标题")}
+    response = web_as("yjj_staff").post("/inspections/plans/new/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "结束日期不能早于开始日期" in page and "保留的标题" in page
+    response = web_as("yjj_staff").post(
+        "/inspections/plans/new/", {**data, "ends_on": "2024-06-30", "planned_count": -3}
+    )
+    assert response.status_code == 400 and "计划检查次数不能为负数" in response.content.decode()
+    assert not InspectionPlan.objects.exists()
+
+
+def test_the_form_offers_only_the_users_own_department(web_as):
+    page = web_as("yjj_staff").get("/inspections/plans/new/").content.decode()
+    assert "应急局" in page and "交通运输局" not in page and f'value="{department("交通局").pk}"' not in page
+
+
+def test_select_previews_the_rule_then_saves_the_ticked_enterprises(web_as):
+    plan = InspectionPlanFactory()
+    client = web_as("yjj_staff")
+    page = client.get(f"/inspections/plans/{plan.pk}/select/", {"preview": 1, "sectors": "hazardous_chemicals"})
+    assert page.status_code == 200
+    assert "符合条件的单位 6 家" in page.content.decode()
+    assert not plan.visits.exists()  # a preview saves nothing
+    chosen = [e.pk for e in chemical_enterprises()[:3]]
+    response = client.post(
+        f"/inspections/plans/{plan.pk}/select/", {"sectors": "hazardous_chemicals", "enterprise": chosen}
+    )
+    assert response.status_code == 302
+    assert set(plan.visits.values_list("enterprise_id", flat=True)) == set(chosen)
+    plan.refresh_from_db()
+    assert plan.selection == "rule" and plan.selection_rule["sectors"] == ["hazardous_chemicals"]
+
+
+def test_select_refuses_an_enterprise_of_another_department(web_as):
+    plan = InspectionPlanFactory()
+    road = Enterprise.objects.filter(sector="road_traffic").first()
+    response = web_as("yjj_staff").post(f"/inspections/plans/{plan.pk}/select/", {"enterprise": [road.pk]})
+    assert response.status_code == 400 and "不在" in response.content.decode()
+    assert not plan.visits.exists()
+
+
+def test_the_plan_list_takes_the_same_queries_for_2_and_12_plans(web_as):
+    client = web_as("yjj_staff")
+    counts = []
+    for total in (2, 12):
+        InspectionPlanFactory.create_batch(total - InspectionPlan.objects.count())
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/inspections/plans/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_the_detail_page_takes_a_fixed_number_of_queries(web_as, demo_user):
+    plan, _ = make_covered_plan(demo_user("yjj_staff"))
+    client = web_as("yjj_staff")
+    counts = []
+    for size in (2, 6):
+        services.plan_set_enterprises(
+            actor=demo_user("yjj_staff"), plan=plan, enterprises=chemical_enterprises()[:size]
+        )
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/inspections/plans/{plan.pk}/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
