@@ -10,6 +10,7 @@ from disasters.api.warnings import WarningViewSet
 from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.public_views import PublicReportViewSet
 from hazards.api.views import HazardViewSet
+from inspections.api.plans import InspectionPlanViewSet
 from notifications.api.views import NotificationViewSet
 from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
 from tasks.api.work_views import ExtensionRequestViewSet, MeasureViewSet, ProgressReportViewSet
@@ -39,6 +40,7 @@ router.register("warnings", WarningViewSet, basename="warning")
 router.register("shelters", ShelterViewSet, basename="shelter")
 router.register("depots", DepotViewSet, basename="depot")
 router.register("supplies", SupplyItemViewSet, basename="supply-item")
+router.register("inspection-plans", InspectionPlanViewSet, basename="inspection-plan")
 
 router.register("notifications", NotificationViewSet, basename="notification")
 

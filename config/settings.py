@@ -206,6 +206,11 @@ SPECTACULAR_SETTINGS = {
         # disasters: shelters and supplies
         "ShelterKindEnum": "disasters.models.shelters.ShelterKind",
         "StockMovementKindEnum": "disasters.models.supplies.MovementKind",
+        # inspections: plans (the rule's lists reuse the enterprise choices)
+        "SectorEnum": "core.choices.Sector",
+        "ScaleEnum": "core.choices.EnterpriseScale",
+        "PlanFocusEnum": "inspections.plan_choices.PlanFocus",
+        "PlanSelectionEnum": "inspections.plan_choices.SelectionMethod",
     },
 }
 

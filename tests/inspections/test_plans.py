@@ -380,3 +380,107 @@ def test_the_detail_page_takes_a_fixed_number_of_queries(web_as, demo_user):
             assert client.get(f"/inspections/plans/{plan.pk}/").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+# ---- API -----------------------------------------------------------------------------------------------------
+
+API = "/api/v1/inspection-plans/"
+
+
+def test_api_creates_a_plan_sets_its_enterprises_by_rule_and_shows_coverage(api_as):
+    client = api_as("yjj_staff")
+    response = client.post(API, {**plan_values(department=department().pk)}, format="json")
+    assert response.status_code == 201, response.json()
+    pk = response.json()["id"]
+    response = client.put(f"{API}{pk}/enterprises/", {"rule": {"sectors": ["hazardous_chemicals"]}}, format="json")
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert body["selection"] == "rule" and body["selection_rule"]["sectors"] == ["hazardous_chemicals"]
+    assert body["coverage"]["enterprises_planned"] == 6 and body["coverage"]["enterprises_visited"] == 0
+    PlanInspectionFactory(enterprise=chemical_enterprises()[0], inspected_on=D(2024, 5, 9))
+    coverage = client.get(f"{API}{pk}/").json()["coverage"]
+    assert (coverage["enterprises_visited"], coverage["percent"], coverage["inspections_done"]) == (1, 17, 1)
+    visited = [r for r in coverage["rows"] if r["visited_on"]]
+    assert visited == [{**visited[0], "visited_on": "2024-05-09", "visit_count": 1}]
+
+
+def test_api_sets_the_list_by_hand_with_dates(api_as):
+    plan = InspectionPlanFactory()
+    first, second = chemical_enterprises()[:2]
+    visits = [{"enterprise": first.pk, "planned_on": "2024-05-06"}, {"enterprise": second.pk}]
+    response = api_as("yjj_head").put(f"{API}{plan.pk}/enterprises/", {"enterprises": visits}, format="json")
+    assert response.status_code == 200
+    assert {r["enterprise"]: r["planned_on"] for r in response.json()["coverage"]["rows"]} == {
+        first.pk: "2024-05-06",
+        second.pk: None,
+    }
+    assert response.json()["selection"] == "manual"
+
+
+def test_api_refuses_bad_input_in_chinese(api_as):
+    client = api_as("yjj_staff")
+    response = client.post(API, plan_values(department=department().pk, ends_on="2024-04-01"), format="json")
+    assert response.status_code == 400 and "结束日期不能早于开始日期" in str(response.json())
+    response = client.post(API, plan_values(department=department().pk, planned_count=-2), format="json")
+    assert response.status_code == 400 and "计划检查次数不能为负数" in str(response.json())
+    plan = InspectionPlanFactory()
+    response = client.put(f"{API}{plan.pk}/enterprises/", {}, format="json")
+    assert response.status_code == 400 and "请给出检查单位名单" in str(response.json())
+    assert InspectionPlan.objects.count() == 1
+
+
+def test_api_patch_changes_the_plan(api_as):
+    plan = InspectionPlanFactory()
+    response = api_as("yjj_staff").patch(f"{API}{plan.pk}/", {"planned_count": 30}, format="json")
+    assert response.status_code == 200 and response.json()["planned_count"] == 30
+
+
+def test_api_scopes_plans_and_refuses_read_only_roles(api_as):
+    mine = InspectionPlanFactory()
+    other = InspectionPlanFactory(department=department("交通局"))
+    client = api_as("yjj_staff")
+    assert [r["id"] for r in client.get(API).json()["results"]] == [mine.pk]
+    assert client.get(f"{API}{other.pk}/").status_code == 404
+    assert client.patch(f"{API}{other.pk}/", {"title": "x"}, format="json").status_code == 404
+    reader = api_as("api_client")
+    assert {r["id"] for r in reader.get(API).json()["results"]} == {mine.pk, other.pk}
+    assert reader.patch(f"{API}{mine.pk}/", {"title": "x"}, format="json").status_code == 403
+    assert reader.post(API, plan_values(department=department().pk), format="json").status_code == 403
+    assert reader.put(f"{API}{mine.pk}/enterprises/", {"enterprises": []}, format="json").status_code == 403
+
+
+def test_api_list_and_detail_take_fixed_queries(api_as, demo_user):
+    client = api_as("county_admin")
+    plan, _ = make_covered_plan(demo_user("yjj_staff"))
+    client.get(API)  # the person's scope is computed once
+    counts = []
+    for total in (2, 12):
+        InspectionPlanFactory.create_batch(total - InspectionPlan.objects.count())
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(API, {"page_size": 100}).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"{API}{plan.pk}/").status_code == 200
+    assert len(queries) == 2  # the plan with its counts, its enterprise rows
+
+
+def test_the_schema_documents_the_plans(api_as):
+    response = api_as("county_admin").get("/api/schema/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "/api/v1/inspection-plans/{id}/enterprises/" in text and "PlanEnterprises" in text
+
+
+def test_the_demo_plans_load_once(demo_user):
+    from demo.inspections_plans import load_plans
+    from demo.loader import DemoLoader
+
+    loader = DemoLoader()
+    load_plans(loader)
+    load_plans(loader)
+    yjj = InspectionPlan.objects.get(department=department())
+    assert yjj.selection == "rule" and yjj.visits.count() == 6 and yjj.selection_rule["as_of"] == "2024-04-21"
+    jtj = InspectionPlan.objects.get(department=department("交通局"))
+    assert jtj.selection == "manual" and jtj.visits.exclude(planned_on=None).count() == jtj.visits.count() > 0
+    assert InspectionPlan.objects.count() == 2
