@@ -11,6 +11,7 @@ from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.public_views import PublicReportViewSet
 from hazards.api.views import HazardViewSet
 from inspections.api.investigations import InvestigationViewSet
+from inspections.api.plans import InspectionPlanViewSet
 from inspections.api.views import ChecklistViewSet, InspectionViewSet
 from notifications.api.views import NotificationViewSet
 from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
@@ -44,6 +45,7 @@ router.register("supplies", SupplyItemViewSet, basename="supply-item")
 router.register("investigations", InvestigationViewSet, basename="investigation")
 router.register("inspections", InspectionViewSet, basename="inspection")
 router.register("checklists", ChecklistViewSet, basename="checklist")
+router.register("inspection-plans", InspectionPlanViewSet, basename="inspection-plan")
 
 router.register("notifications", NotificationViewSet, basename="notification")
 

@@ -216,6 +216,11 @@ SPECTACULAR_SETTINGS = {
         "InspectionEventKindEnum": "inspections.choices.InspectionEventKind",
         "RecheckResultEnum": "inspections.choices.RecheckResult",
         "AnswerValueEnum": "inspections.choices.AnswerValue",
+        # inspections: plans (the rule's lists reuse the enterprise choices)
+        "SectorEnum": "core.choices.Sector",
+        "ScaleEnum": "core.choices.EnterpriseScale",
+        "PlanFocusEnum": "inspections.plan_choices.PlanFocus",
+        "PlanSelectionEnum": "inspections.plan_choices.SelectionMethod",
     },
 }
 

@@ -19,6 +19,7 @@ from demo.disasters_warnings import load_warnings
 from demo.hazards import load_hazards
 from demo.inspections_core import load_inspections_core
 from demo.inspections_investigations import load_investigations
+from demo.inspections_plans import load_plans
 from demo.measures import load_measures
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
 
@@ -65,6 +66,7 @@ class DemoLoader:
                 load_warnings(self)
                 load_investigations(self)  # after the demo hazards, which it links
                 load_inspections_core(self)  # after the checklists (migration) and the demo enterprises
+                load_plans(self)  # inspection plans (执法计划)
         return self.counter
 
     def departments(self):

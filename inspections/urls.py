@@ -1,7 +1,7 @@
 from django.urls import path
 
 from core.views import AppIndexView
-from inspections import views
+from inspections import views, views_plans
 from inspections import views_investigations as inv_views
 
 app_name = "inspections"
@@ -38,4 +38,9 @@ urlpatterns += [
         inv_views.ResponsibilityHandledView.as_view(),
         name="investigation-responsibility-handled",
     ),
+    path("plans/", views_plans.PlanListView.as_view(), name="plan-list"),
+    path("plans/new/", views_plans.PlanCreateView.as_view(), name="plan-create"),
+    path("plans/<int:pk>/", views_plans.PlanDetailView.as_view(), name="plan-detail"),
+    path("plans/<int:pk>/edit/", views_plans.PlanEditView.as_view(), name="plan-edit"),
+    path("plans/<int:pk>/select/", views_plans.PlanSelectView.as_view(), name="plan-select"),
 ]

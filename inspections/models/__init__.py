@@ -9,6 +9,7 @@ from inspections.models.inspections import (
 )
 from inspections.models.investigations import Investigation, InvestigationNumber, InvestigationResponsibility
 from inspections.models.penalties import Penalty
+from inspections.models.plans import InspectionPlan, PlannedVisit
 
 __all__ = [
     "ChecklistItem",
@@ -21,5 +22,7 @@ __all__ = [
     "Investigation",
     "InvestigationNumber",
     "InvestigationResponsibility",
+    "InspectionPlan",
     "Penalty",
+    "PlannedVisit",
 ]

@@ -122,6 +122,14 @@ class Inspection(TimeStampedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("登记人"), null=True, on_delete=models.PROTECT, related_name="+"
     )
+    plan = models.ForeignKey(
+        "inspections.InspectionPlan",
+        verbose_name=_("执法计划"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inspections",
+    )
 
     objects = ScopedQuerySet.as_manager()
 
