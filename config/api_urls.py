@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from core.api.views import EnterpriseViewSet, OrgUnitViewSet
@@ -10,6 +11,8 @@ from disasters.api.warnings import WarningViewSet
 from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.public_views import PublicReportViewSet
 from hazards.api.views import HazardViewSet
+from inspections.api.penalties import PenaltyViewSet
+from inspections.api.stats import EnforcementStatsView
 from notifications.api.views import NotificationViewSet
 from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
 from tasks.api.work_views import ExtensionRequestViewSet, MeasureViewSet, ProgressReportViewSet
@@ -41,5 +44,7 @@ router.register("depots", DepotViewSet, basename="depot")
 router.register("supplies", SupplyItemViewSet, basename="supply-item")
 
 router.register("notifications", NotificationViewSet, basename="notification")
+router.register("penalties", PenaltyViewSet, basename="penalty")
 
 urlpatterns = router.urls
+urlpatterns.append(path("stats/enforcement/", EnforcementStatsView.as_view(), name="stats-enforcement"))
