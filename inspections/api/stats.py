@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,56 +13,49 @@ from inspections.bulletin import enforcement_figures
 from inspections.months import parse_month
 
 
-def _figure(name, field):
-    return inline_serializer(
-        name=name,
-        fields={
-            "current": field(help_text="本月"),
-            "previous": field(help_text="上月"),
-            "last_year": field(help_text="去年同月"),
-            "vs_previous": field(help_text="环比增减"),
-            "vs_last_year": field(help_text="同比增减"),
-            "pct_previous": serializers.FloatField(allow_null=True, help_text="环比增减（%），上月为0时为空"),
-            "pct_last_year": serializers.FloatField(allow_null=True, help_text="同比增减（%），去年同月为0时为空"),
-        },
-    )
+class EnforcementCountSerializer(serializers.Serializer):
+    current = serializers.IntegerField(help_text="本月")
+    previous = serializers.IntegerField(help_text="上月")
+    last_year = serializers.IntegerField(help_text="去年同月")
+    vs_previous = serializers.IntegerField(help_text="环比增减")
+    vs_last_year = serializers.IntegerField(help_text="同比增减")
+    pct_previous = serializers.FloatField(allow_null=True, help_text="环比增减（%），上月为0时为空")
+    pct_last_year = serializers.FloatField(allow_null=True, help_text="同比增减（%），去年同月为0时为空")
 
 
-def _amount_field(**kwargs):
-    return serializers.DecimalField(max_digits=16, decimal_places=2, **kwargs)
+def _money(label):
+    return serializers.DecimalField(max_digits=16, decimal_places=2, help_text=label)
 
 
-def _row(name, **kwargs):
-    return inline_serializer(
-        name=name,
-        fields={
-            "department": inline_serializer(
-                name="EnforcementDepartment",
-                fields={"id": serializers.IntegerField(), "name": serializers.CharField()},
-                allow_null=True,
-                help_text="全县合计行为空",
-            ),
-            "inspections": _figure("EnforcementCount", serializers.IntegerField),
-            "problems": _figure("EnforcementCount", serializers.IntegerField),
-            "penalties": _figure("EnforcementCount", serializers.IntegerField),
-            "amount": _figure("EnforcementAmount", _amount_field),
-        },
-        **kwargs,
-    )
+class EnforcementAmountSerializer(EnforcementCountSerializer):
+    current = _money("本月（元）")
+    previous = _money("上月（元）")
+    last_year = _money("去年同月（元）")
+    vs_previous = _money("环比增减（元）")
+    vs_last_year = _money("同比增减（元）")
 
 
-EnforcementStatsSerializer = inline_serializer(
-    name="EnforcementStats",
-    fields={
-        "month": serializers.CharField(),
-        "previous_month": serializers.CharField(),
-        "last_year_month": serializers.CharField(),
-        "title": serializers.CharField(),
-        "summary": serializers.CharField(),
-        "departments": _row("EnforcementRow", many=True),
-        "total": _row("EnforcementRow"),
-    },
-)
+class EnforcementDepartmentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class EnforcementRowSerializer(serializers.Serializer):
+    department = EnforcementDepartmentSerializer(allow_null=True, help_text="全县合计行为空")
+    inspections = EnforcementCountSerializer(help_text="执法检查（次）")
+    problems = EnforcementCountSerializer(help_text="发现问题（个）")
+    penalties = EnforcementCountSerializer(help_text="行政处罚（件）")
+    amount = EnforcementAmountSerializer(help_text="罚款金额（元）")
+
+
+class EnforcementStatsSerializer(serializers.Serializer):
+    month = serializers.CharField()
+    previous_month = serializers.CharField()
+    last_year_month = serializers.CharField()
+    title = serializers.CharField()
+    summary = serializers.CharField(help_text="通报正文，由数据生成")
+    departments = EnforcementRowSerializer(many=True)
+    total = EnforcementRowSerializer()
 
 
 class EnforcementStatsView(APIView):
