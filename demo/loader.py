@@ -17,6 +17,7 @@ from demo.disasters_readiness import load_readiness
 from demo.disasters_shelters import load_shelters
 from demo.disasters_warnings import load_warnings
 from demo.hazards import load_hazards
+from demo.inspections_penalties import load_penalties
 from demo.measures import load_measures
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
 
@@ -61,6 +62,7 @@ class DemoLoader:
                 load_risk_points(self)
                 load_patrols(self)  # after the demo risk points (demo/disasters.py)
                 load_warnings(self)
+                load_penalties(self)  # after the demo inspections, if any, to link them
         return self.counter
 
     def departments(self):

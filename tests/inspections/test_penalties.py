@@ -368,3 +368,16 @@ def test_the_api_list_takes_a_fixed_number_of_queries(api_as, yjj, django_assert
     PenaltyFactory.create_batch(10, department=yjj, inspection=None)
     with django_assert_max_num_queries(5):
         assert api_as("county_admin").get("/api/v1/penalties/?month=2024-05").json()["count"] == 10
+
+
+def test_the_demo_penalties_load_once_with_a_double_fine(db):
+    from demo.inspections_penalties import load_penalties
+    from demo.loader import DemoLoader
+
+    loader = DemoLoader()
+    load_penalties(loader)
+    load_penalties(loader)
+    assert Penalty.objects.count() == loader.counter["created"] == 5
+    case = Penalty.objects.filter(case_number="垫应急罚〔2024〕15号")
+    assert sorted(case.values_list("party_kind", flat=True)) == ["enterprise", "person"]
+    assert set(Penalty.objects.values_list("department__short_name", flat=True)) == {"应急局", "交通局"}
