@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from core.api.views import EnterpriseViewSet, OrgUnitViewSet
@@ -11,7 +12,9 @@ from hazards.api.inspection_views import SelfInspectionViewSet
 from hazards.api.public_views import PublicReportViewSet
 from hazards.api.views import HazardViewSet
 from inspections.api.investigations import InvestigationViewSet
+from inspections.api.penalties import PenaltyViewSet
 from inspections.api.plans import InspectionPlanViewSet
+from inspections.api.stats import EnforcementStatsView
 from inspections.api.views import ChecklistViewSet, InspectionViewSet
 from notifications.api.views import NotificationViewSet
 from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
@@ -48,5 +51,7 @@ router.register("checklists", ChecklistViewSet, basename="checklist")
 router.register("inspection-plans", InspectionPlanViewSet, basename="inspection-plan")
 
 router.register("notifications", NotificationViewSet, basename="notification")
+router.register("penalties", PenaltyViewSet, basename="penalty")
 
 urlpatterns = router.urls
+urlpatterns.append(path("stats/enforcement/", EnforcementStatsView.as_view(), name="stats-enforcement"))

@@ -19,6 +19,7 @@ from demo.disasters_warnings import load_warnings
 from demo.hazards import load_hazards
 from demo.inspections_core import load_inspections_core
 from demo.inspections_investigations import load_investigations
+from demo.inspections_penalties import load_penalties
 from demo.inspections_plans import load_plans
 from demo.measures import load_measures
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
@@ -67,6 +68,7 @@ class DemoLoader:
                 load_investigations(self)  # after the demo hazards, which it links
                 load_inspections_core(self)  # after the checklists (migration) and the demo enterprises
                 load_plans(self)  # inspection plans (执法计划)
+                load_penalties(self)  # after the demo inspections, if any, to link them
         return self.counter
 
     def departments(self):

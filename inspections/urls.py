@@ -1,12 +1,13 @@
+from django.contrib.auth.decorators import login_required
 from django.urls import path
+from django.views.generic import TemplateView
 
-from core.views import AppIndexView
-from inspections import views, views_plans
+from inspections import views, views_bulletin, views_penalties, views_plans
 from inspections import views_investigations as inv_views
 
 app_name = "inspections"
 urlpatterns = [
-    path("", AppIndexView.as_view(app_label="inspections"), name="index"),
+    path("", login_required(TemplateView.as_view(template_name="inspections/index.html")), name="index"),
     path("checks/", views.InspectionListView.as_view(), name="inspection-list"),
     path("checks/new/", views.InspectionCreateView.as_view(), name="inspection-create"),
     path("<int:pk>/", views.InspectionDetailView.as_view(), name="inspection-detail"),
@@ -43,4 +44,11 @@ urlpatterns += [
     path("plans/<int:pk>/", views_plans.PlanDetailView.as_view(), name="plan-detail"),
     path("plans/<int:pk>/edit/", views_plans.PlanEditView.as_view(), name="plan-edit"),
     path("plans/<int:pk>/select/", views_plans.PlanSelectView.as_view(), name="plan-select"),
+    path("penalties/", views_penalties.PenaltyListView.as_view(), name="penalty-list"),
+    path("penalties/new/", views_penalties.PenaltyCreateView.as_view(), name="penalty-create"),
+    path("penalties/<int:pk>/", views_penalties.PenaltyDetailView.as_view(), name="penalty-detail"),
+    path("penalties/<int:pk>/refer/", views_penalties.PenaltyReferView.as_view(), name="penalty-refer"),
+    path("bulletin/", views_bulletin.BulletinView.as_view(), name="bulletin"),
+    path("bulletin/export.xlsx", views_bulletin.BulletinExportView.as_view(kind="xlsx"), name="bulletin-xlsx"),
+    path("bulletin/export.docx", views_bulletin.BulletinExportView.as_view(kind="docx"), name="bulletin-docx"),
 ]
