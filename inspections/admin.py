@@ -1,6 +1,20 @@
 from django.contrib import admin
 
-from inspections.models import ChecklistItem, ChecklistTemplate, Finding, Inspection, InspectionEvent
+from inspections.models import (
+    ChecklistItem,
+    ChecklistTemplate,
+    Finding,
+    Inspection,
+    InspectionAnswer,
+    InspectionEvent,
+    InspectionNumber,
+    InspectionPlan,
+    Investigation,
+    InvestigationNumber,
+    InvestigationResponsibility,
+    Penalty,
+    PlannedVisit,
+)
 from tasks.admin import ReadOnlyAdmin
 
 
@@ -51,3 +65,56 @@ class InspectionAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "status", "department"]
     search_fields = ["number", "enterprise__name", "place"]
     inlines = [FindingInline, InspectionEventInline]
+
+
+# The rest, listed read-only: every change goes through the services, which check the rules and keep events.
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(ReadOnlyAdmin):
+    list_display = ["template", "order", "text"]
+
+
+@admin.register(Finding)
+class FindingAdmin(ReadOnlyAdmin):
+    list_display = ["inspection", "description", "deadline", "hazard"]
+
+
+@admin.register(InspectionAnswer)
+class InspectionAnswerAdmin(ReadOnlyAdmin):
+    list_display = ["inspection", "order", "text", "value"]
+
+
+@admin.register(InspectionEvent)
+class InspectionEventAdmin(ReadOnlyAdmin):
+    list_display = ["inspection", "kind", "actor", "at"]
+
+
+@admin.register(InspectionNumber, InvestigationNumber)
+class NumberAdmin(ReadOnlyAdmin):
+    list_display = ["year", "last"]
+
+
+@admin.register(Penalty)
+class PenaltyAdmin(ReadOnlyAdmin):
+    list_display = ["decision_number", "party_kind", "enterprise", "person_name", "amount", "decided_on", "department"]
+    list_filter = ["party_kind", "referred_to_justice", "department"]
+    search_fields = ["decision_number", "case_number"]
+
+
+@admin.register(InspectionPlan)
+class InspectionPlanAdmin(ReadOnlyAdmin):
+    list_display = ["title", "department", "planned_count"]
+
+
+@admin.register(PlannedVisit)
+class PlannedVisitAdmin(ReadOnlyAdmin):
+    list_display = ["plan", "enterprise", "planned_on"]
+
+
+@admin.register(Investigation)
+class InvestigationAdmin(ReadOnlyAdmin):
+    list_display = ["number", "case_name", "level", "status"]
+
+
+@admin.register(InvestigationResponsibility)
+class InvestigationResponsibilityAdmin(ReadOnlyAdmin):
+    list_display = ["investigation", "name", "handled"]

@@ -61,3 +61,10 @@ def test_an_inspection_its_hazards_a_double_penalty_and_the_may_figures(api_as, 
     assert after["problems"] == before["problems"] + 2
     assert after["penalties"] == before["penalties"] + 2
     assert float(after["amount"]) == float(before["amount"]) + 38000
+
+
+def test_the_admin_lists_the_inspections_records_read_only(web_as):
+    client = web_as("county_admin")
+    for model in ("inspection", "penalty", "inspectionplan", "investigation", "checklisttemplate", "finding"):
+        assert client.get(f"/admin/inspections/{model}/").status_code == 200, model
+    assert client.get("/admin/inspections/penalty/add/").status_code == 403
