@@ -9,6 +9,7 @@ from core.forms import DateInput, StyledFormMixin
 from core.models import Enterprise, OrgUnit
 from hazards.choices import HazardLevel
 from inspections.choices import AnswerValue, InspectionKind, RecheckResult
+from inspections.models import InspectionPlan
 from inspections.permissions import recordable_departments
 
 ITEM_SEPARATOR = re.compile(r"[｜|]")
@@ -62,10 +63,17 @@ class InspectionForm(StyledFormMixin, forms.Form):
         help_text=_("选择了被检查单位的，可不填。"),
     )
     summary = forms.CharField(label=_("检查情况"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    plan = forms.ModelChoiceField(
+        label=_("执法计划"),
+        queryset=InspectionPlan.objects.none(),
+        required=False,
+        help_text=_("按计划开展的检查请选择"),
+    )
 
     def __init__(self, *args, user, checklist=None, **kwargs):
         super().__init__(*args, **kwargs)
         departments = recordable_departments(user)
+        self.fields["plan"].queryset = InspectionPlan.objects.filter(department__in=departments).order_by("-starts_on")
         self.fields["department"].queryset = departments
         if departments.count() == 1:
             self.fields["department"].initial = departments.first()

@@ -283,9 +283,10 @@ def inspection_record(
     answers=(),
     summary="",
     findings=(),
+    plan=None,
 ):
     """检查诊断: the inspection, its frozen checklist answers and its findings, each opening a hazard; all or
-    nothing."""
+    nothing. `plan`: the 执法计划 it carries out (of the same department)."""
     if department is None or department.kind != OrgUnitKind.DEPARTMENT:
         raise ValidationError({"department": _("检查部门须为县级部门。")})
     if not may_record_for(actor, department):
@@ -302,7 +303,9 @@ def inspection_record(
         raise ValidationError({"checklist": _("该检查表已有新版本，请使用现行版本。")})
     frozen = _check_answers(checklist, answers)
     findings = _check_findings(findings, inspected_on)
+    _check_plan(plan, department, inspected_on)
     inspection = Inspection(
+        plan=plan,
         kind=kind,
         department=department,
         enterprise=enterprise,
@@ -332,6 +335,16 @@ def inspection_record(
     for finding in findings:
         _open_hazard(inspection, actor, finding)
     return inspection
+
+
+def _check_plan(plan, department, inspected_on):
+    if plan is None:
+        return
+    if plan.department_id != department.pk:
+        raise ValidationError({"plan": _("所选执法计划不属于%(d)s。") % {"d": department.display_name}})
+    if not plan.starts_on <= inspected_on <= plan.ends_on:
+        message = _("检查日期不在执法计划期间（%(start)s至%(end)s）内。")
+        raise ValidationError({"plan": message % {"start": plan.starts_on, "end": plan.ends_on}})
 
 
 @transaction.atomic

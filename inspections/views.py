@@ -236,6 +236,7 @@ class InspectionCreateView(LoginRequiredMixin, View):
                     answers=form.answers(),
                     summary=data["summary"],
                     findings=rows,
+                    plan=data.get("plan"),
                 ),
             )
             if inspection:

@@ -12,6 +12,7 @@ from inspections.models import (
     Inspection,
     InspectionAnswer,
     InspectionEvent,
+    InspectionPlan,
 )
 
 
@@ -159,6 +160,9 @@ class InspectionWriteSerializer(serializers.Serializer):
     answers = InspectionAnswerWriteSerializer(many=True, required=False, default=list)
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     findings = InspectionFindingWriteSerializer(many=True, required=False, default=list)
+    plan = serializers.PrimaryKeyRelatedField(
+        queryset=InspectionPlan.objects.all(), required=False, allow_null=True, default=None
+    )
 
 
 class InspectionRecheckSerializer(serializers.Serializer):

@@ -7,6 +7,7 @@ from core.models import Enterprise
 from inspections import selectors, services, workflow
 from inspections.api import serializers as s
 from inspections.filtersets import ChecklistFilterSet, InspectionFilterSet
+from inspections.models import InspectionPlan
 
 
 class InspectionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -33,6 +34,7 @@ class InspectionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def create(self, request, *args, **kwargs):
         data = s.InspectionWriteSerializer(data=request.data)
         data.fields["enterprise"].queryset = Enterprise.objects.visible_to(request.user)
+        data.fields["plan"].queryset = InspectionPlan.objects.visible_to(request.user)
         data.is_valid(raise_exception=True)
         inspection = services.inspection_record(actor=request.user, **data.validated_data)
         return self._detail(inspection, status.HTTP_201_CREATED)

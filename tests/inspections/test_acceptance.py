@@ -68,3 +68,25 @@ def test_the_admin_lists_the_inspections_records_read_only(web_as):
     for model in ("inspection", "penalty", "inspectionplan", "investigation", "checklisttemplate", "finding"):
         assert client.get(f"/admin/inspections/{model}/").status_code == 200, model
     assert client.get("/admin/inspections/penalty/add/").status_code == 403
+
+
+def test_an_inspection_carries_out_a_plan_of_its_own_department_in_its_period(api_as, demo_user):
+    from datetime import date
+
+    from inspections.models import InspectionPlan
+
+    plan = InspectionPlan.objects.create(
+        department=yjj(), title="五月危化检查", starts_on=date(2024, 5, 1), ends_on=date(2024, 5, 31), planned_count=3
+    )
+    other = InspectionPlan.objects.create(
+        department=yjj(), title="七月检查", starts_on=date(2024, 7, 1), ends_on=date(2024, 7, 31), planned_count=1
+    )
+    api = api_as("yjj_staff")
+
+    outside = api.post(URL, payload(demo_user, plan=other.pk), format="json")
+    assert outside.status_code == 400 and "不在执法计划期间" in outside.content.decode()
+    assert not Inspection.objects.filter(plan=other).exists()
+
+    created = api.post(URL, payload(demo_user, plan=plan.pk), format="json")
+    assert created.status_code == 201, created.content
+    assert Inspection.objects.get(pk=created.json()["id"]).plan == plan
