@@ -22,6 +22,26 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class YearCounter(models.Model):
+    """The last number given in a year (YH2024-000123, JC…, YJ…, SG…). `take` hands out the next one under the
+    year's row lock, so two records never share a number, and a number is never given back."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+    @classmethod
+    def take(cls, year):
+        cls.objects.get_or_create(year=year)
+        cls.objects.filter(year=year).update(last=models.F("last") + 1)
+        return cls.objects.select_for_update().get(year=year).last
+
+
 class EvidenceFile(models.Model):
     """A photo or document kept as evidence (佐证材料) of a record: checked by content on upload
     (core.evidence.check_evidence_file), stored under a random name, served only by the record's page."""

@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,10 +30,7 @@ STEP_STAFF, STEP_HEAD = 1, 2
 
 def next_warning_number(year):
     """YJ2024-0001: taken under the year's row lock, so two warnings never share one, and never reused."""
-    WarningNumber.objects.get_or_create(year=year)
-    WarningNumber.objects.filter(year=year).update(last=F("last") + 1)
-    last = WarningNumber.objects.select_for_update().get(year=year).last
-    return f"YJ{year}-{last:04d}"
+    return f"YJ{year}-{WarningNumber.take(year):04d}"
 
 
 def _local(moment):

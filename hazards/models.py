@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import Sector
-from core.models import Enterprise, EvidenceFile, OrgUnit, TimeStampedModel
+from core.models import Enterprise, EvidenceFile, OrgUnit, TimeStampedModel, YearCounter
 from core.querysets import ScopedQuerySet
 from hazards.choices import EscalationStep, EventKind, EvidenceStage, HazardLevel, HazardSource, HazardStatus
 
@@ -27,18 +27,12 @@ class ProblemList(TimeStampedModel):
         return self.name
 
 
-class HazardNumber(models.Model):
+class HazardNumber(YearCounter):
     """The last number given in a year. Numbers are taken under a row lock and never given back."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("隐患编号计数")
         verbose_name_plural = _("隐患编号计数")
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"
 
 
 class HazardQuerySet(ScopedQuerySet):

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from core.choices import OrgUnitKind
@@ -49,10 +48,7 @@ EDITABLE_WHILE_RECTIFYING = {
 
 def next_number(year):
     """YH2024-000123: taken under the year's row lock, so two registrations never share one, and never reused."""
-    HazardNumber.objects.get_or_create(year=year)
-    HazardNumber.objects.filter(year=year).update(last=F("last") + 1)
-    last = HazardNumber.objects.select_for_update().get(year=year).last
-    return f"YH{year}-{last:06d}"
+    return f"YH{year}-{HazardNumber.take(year):06d}"
 
 
 def _fill_from_enterprise(values):

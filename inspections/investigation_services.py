@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -50,10 +49,7 @@ REFUSE_CHANGE = gettext_lazy("只有安委办（应急局）管理员或牵头�
 
 def next_investigation_number(year):
     """SG2024-0001: taken under the year's row lock, so two cases never share one, and never reused."""
-    InvestigationNumber.objects.get_or_create(year=year)
-    InvestigationNumber.objects.filter(year=year).update(last=F("last") + 1)
-    last = InvestigationNumber.objects.select_for_update().get(year=year).last
-    return f"SG{year}-{last:04d}"
+    return f"SG{year}-{InvestigationNumber.take(year):04d}"
 
 
 def _lowest_level(investigation):

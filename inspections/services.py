@@ -6,7 +6,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -125,10 +125,7 @@ def checklist_update(*, actor, template, name, items):
 
 def next_number(year):
     """JC2024-000123: taken under the year's row lock, so two records never share one, and never reused."""
-    InspectionNumber.objects.get_or_create(year=year)
-    InspectionNumber.objects.filter(year=year).update(last=F("last") + 1)
-    last = InspectionNumber.objects.select_for_update().get(year=year).last
-    return f"JC{year}-{last:06d}"
+    return f"JC{year}-{InspectionNumber.take(year):06d}"
 
 
 def _check_inspectors(kind, department, inspectors):

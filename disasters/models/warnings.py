@@ -5,24 +5,18 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import OrgUnitKind
-from core.models import OrgUnit, TimeStampedModel
+from core.models import OrgUnit, TimeStampedModel, YearCounter
 from core.querysets import ScopedQuerySet
 from core.scoping import scope_for
 from disasters.choices_warnings import LEVEL_COLOURS, WarningLevel, WarningType
 
 
-class WarningNumber(models.Model):
+class WarningNumber(YearCounter):
     """The last warning number given in a year; taken under a row lock, never given back."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("预警编号计数")
         verbose_name_plural = _("预警编号计数")
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"
 
 
 class WarningQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import OrgUnitKind, Sector
-from core.models import Enterprise, OrgUnit, TimeStampedModel
+from core.models import Enterprise, OrgUnit, TimeStampedModel, YearCounter
 from core.querysets import ScopedQuerySet
 from inspections.choices import AnswerValue, InspectionEventKind, InspectionKind, InspectionStatus, RecheckResult
 
@@ -54,18 +54,12 @@ class ChecklistItem(models.Model):
         return self.text
 
 
-class InspectionNumber(models.Model):
+class InspectionNumber(YearCounter):
     """The last inspection number given in a year; taken under a row lock, never given back."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("检查编号计数")
         verbose_name_plural = _("检查编号计数")
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"
 
 
 @pghistory.track(model_name="InspectionHistory", obj_field=pghistory.ObjForeignKey(related_name="history"))

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.choices import OrgUnitKind
-from core.models import Enterprise, OrgUnit, TimeStampedModel
+from core.models import Enterprise, OrgUnit, TimeStampedModel, YearCounter
 from core.querysets import ScopedQuerySet
 from inspections.investigation_choices import (
     FOUR_NOTS,
@@ -20,18 +20,12 @@ from inspections.investigation_choices import (
 from inspections.models.penalties import Penalty
 
 
-class InvestigationNumber(models.Model):
+class InvestigationNumber(YearCounter):
     """The last investigation number given in a year; taken under a row lock, never given back."""
-
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("事故调查编号计数")
         verbose_name_plural = _("事故调查编号计数")
-
-    def __str__(self):
-        return f"{self.year}: {self.last}"
 
 
 def _ticked_with_date(flag, date):
