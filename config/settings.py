@@ -359,3 +359,6 @@ WARNING_ACK_ESCALATE_MINUTES = env_int("WARNING_ACK_ESCALATE_MINUTES", 15, minim
 # Inspections (监管执法): when an inspection finds nothing to rectify, its re-check (复查) is due this many days
 # after the inspection; with findings it is due on the latest finding's deadline.
 INSPECTION_RECHECK_DAYS = env_int("INSPECTION_RECHECK_DAYS", 30, minimum=1, maximum=365)
+
+# Public boards (监管责任人公示, 重大风险管控公示, no login): phone numbers show as 138****0001 unless this is false.
+PUBLIC_BOARD_MASK_PHONES = env_bool("PUBLIC_BOARD_MASK_PHONES", True)

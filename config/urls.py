@@ -8,6 +8,7 @@ urlpatterns = [
     path("responsibilities/", include("responsibilities.urls")),
     path("hazards/", include("hazards.urls")),
     path("report/", include("hazards.public_urls")),  # 群众举报, no login
+    path("board/", include("responsibilities.public_urls")),  # 公示牌, no login
     path("captcha/", include("captcha.urls")),
     path("disasters/", include("disasters.urls")),
     path("inspections/", include("inspections.urls")),

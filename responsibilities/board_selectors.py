@@ -1,0 +1,57 @@
+"""Reads of the boards, scoped to the person (core.scoping) or, for the public pages, by token."""
+
+from django.db.models import Case, IntegerField, Value, When
+from django.shortcuts import get_object_or_404
+
+from core.models import Enterprise
+from responsibilities.board_choices import ResponsibleRole, RiskLevel
+from responsibilities.models import EnterpriseBoard, MajorRisk, ResponsiblePerson
+
+LEVEL_ORDER = Case(*(When(level=v, then=Value(i)) for i, v in enumerate(RiskLevel.values)), output_field=IntegerField())
+
+
+def enterprise_for(*, user, pk):
+    return get_object_or_404(
+        Enterprise.objects.visible_to(user).select_related("township", "supervising_department"), pk=pk
+    )
+
+
+def current_persons(*, enterprise):
+    """The four roles in order, each with its current person or None."""
+    rows = {p.role: p for p in ResponsiblePerson.objects.current().filter(enterprise=enterprise)}
+    return [(role, label, rows.get(role)) for role, label in ResponsibleRole.choices]
+
+
+def person_history(*, enterprise):
+    return ResponsiblePerson.objects.filter(enterprise=enterprise).order_by("role", "-since")
+
+
+def risks_of(*, enterprise, public_only=False):
+    rows = MajorRisk.objects.filter(enterprise=enterprise)
+    if public_only:
+        rows = rows.filter(is_public=True)
+    return rows.order_by(LEVEL_ORDER, "site")
+
+
+def major_risk_list(*, user):
+    return (
+        MajorRisk.objects.visible_to(user)
+        .select_related("enterprise", "enterprise__township")
+        .order_by(LEVEL_ORDER, "enterprise__name", "site")
+    )
+
+
+def major_risk_for(*, user, pk):
+    return get_object_or_404(major_risk_list(user=user), pk=pk)
+
+
+def public_board(*, token):
+    return get_object_or_404(
+        EnterpriseBoard.objects.select_related("enterprise", "enterprise__township"), public_token=token
+    )
+
+
+def public_risk(*, token):
+    return get_object_or_404(
+        MajorRisk.objects.select_related("enterprise", "enterprise__township"), public_token=token, is_public=True
+    )
