@@ -168,3 +168,44 @@ def test_the_risk_form_refuses_a_board_missing_persons(web_as):
 
 def test_sp_enterprise_is_another_township():
     assert sp_enterprise().township.name == "沙坪镇"
+
+
+def test_the_api_lists_and_sets_responsible_persons(api_as):
+    enterprise = gx_enterprise()
+    url = f"/api/v1/enterprises/{enterprise.pk}/responsible-persons/"
+    body = {"role": "industry", "name": "吴十", "post": "股长", "phone": "13800001111", "since": "2031-01-01"}
+    made = api_as("gx_staff").post(url, body, format="json")
+    assert made.status_code == 201
+    assert {"role": "industry", "name": "吴十"}.items() <= next(
+        p for p in made.json()["current"] if p["role"] == "industry"
+    ).items()
+    again = api_as("gx_staff").post(url, {**body, "name": "郑十一", "since": "2030-01-01"}, format="json")
+    assert again.status_code == 400 and "任职日期须晚于" in again.content.decode()
+    assert api_as("county_leader").post(url, {**body, "since": "2032-01-01"}, format="json").status_code == 403
+    assert api_as("sp_staff").get(url).status_code == 404
+    listed = api_as("auditor").get(url).json()
+    assert any(p["name"] == "吴十" for p in listed["history"])
+
+
+def test_the_api_creates_major_risks_and_refuses_missing_persons(api_as):
+    enterprise = gx_enterprise()
+    body = {
+        "enterprise": enterprise.pk,
+        "site": "液氯库",
+        "description": "泄漏中毒",
+        "level": "red",
+        "measures": "监控",
+        "in_charge_name": "甲",
+        "in_charge_phone": "13800000001",
+        "department_head_name": "乙",
+        "department_head_phone": "13800000002",
+        "direct_name": "丙",
+        "direct_phone": "13800000003",
+    }
+    made = api_as("gx_staff").post("/api/v1/major-risks/", body, format="json")
+    assert made.status_code == 201, made.content
+    refused = api_as("gx_staff").patch(f"/api/v1/major-risks/{made.json()['id']}/", {"direct_name": ""}, format="json")
+    assert refused.status_code == 400 and "公示牌缺少：直接责任人" in refused.content.decode()
+    assert api_as("sp_staff").get(f"/api/v1/major-risks/{made.json()['id']}/").status_code == 404
+    assert api_as("sp_staff").post("/api/v1/major-risks/", body, format="json").status_code == 400
+    assert api_as("auditor").post("/api/v1/major-risks/", body, format="json").status_code == 403
