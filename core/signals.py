@@ -11,3 +11,19 @@ enterprise_merge_check = Signal()
 # so each app moves its rows to the kept record. A receiver returns {"app_label.Model": rows moved} (zeros may
 # be left out); the merge adds them up into EnterpriseMerge.moved. Raising anything undoes the whole merge.
 enterprise_merging = Signal()
+
+# An app that adds a model pointing at core.Enterprise adds one receiver to its receivers.py (imported in its
+# AppConfig.ready()), e.g.:
+#
+#     @receiver(enterprise_merging)
+#     def move_board_records(sender, keep, duplicate, **kwargs):
+#         from responsibilities.models import MajorRisk, ResponsiblePerson
+#         return {
+#             "responsibilities.ResponsiblePerson": ResponsiblePerson.objects.filter(enterprise=duplicate).update(
+#                 enterprise=keep
+#             ),
+#             "responsibilities.MajorRisk": MajorRisk.objects.filter(enterprise=duplicate).update(enterprise=keep),
+#         }
+#
+# (rows under a unique constraint with the enterprise: delete or fold the clashing duplicate rows first, as
+# inspections.receivers does for PlannedVisit.)
