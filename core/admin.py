@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 
-from core.models import Enterprise, EnterpriseAlias, Membership, OrgUnit, User
+from core.models import Enterprise, EnterpriseAlias, EnterpriseMerge, Membership, OrgUnit, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -78,3 +78,27 @@ class EnterpriseAliasAdmin(admin.ModelAdmin):
     list_display = ["name", "enterprise"]
     search_fields = ["name", "enterprise__name"]
     autocomplete_fields = ["enterprise"]
+
+
+@admin.register(EnterpriseMerge)
+class EnterpriseMergeAdmin(admin.ModelAdmin):
+    """一企多牌 merges, read-only: they are made on the enterprise page (or the API) through enterprise_merge."""
+
+    list_display = ["at", "keep", "merged_names", "actor"]
+    list_select_related = ["keep", "actor"]
+    search_fields = ["keep__name", "note"]
+    date_hierarchy = "at"
+    readonly_fields = ["keep", "duplicates", "moved", "actor", "at", "note"]
+
+    @admin.display(description=_("被合并的单位"))
+    def merged_names(self, obj):
+        return "、".join(obj.duplicate_names)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

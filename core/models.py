@@ -224,3 +224,6 @@ class EnterpriseAlias(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+
+from core.models_merge import EnterpriseMerge  # noqa: E402,F401  (一企多牌 merge events)

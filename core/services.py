@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.models import Enterprise, EnterpriseAlias, Membership
+from core.models import Enterprise, EnterpriseAlias, EnterpriseMerge, Membership
 from core.scoping import can_change, scope_for
-from core.signals import enterprise_merging
+from core.signals import enterprise_merge_check, enterprise_merging
 
 ENTERPRISE_FIELDS = ("name", "credit_code", "sector", "township", "supervising_department", "address", "scale")
 
@@ -38,21 +38,85 @@ def enterprise_update(*, actor, enterprise, **values):
     return enterprise
 
 
+class _PreviewDone(Exception):
+    """Raised inside the preview's transaction to undo the trial merge after the counts are taken."""
+
+    def __init__(self, merge):
+        self.merge = merge
+
+
+def _merge_ids(keep, duplicates):
+    ids = []
+    for duplicate in duplicates:
+        pk = getattr(duplicate, "pk", duplicate)
+        if pk not in ids:
+            ids.append(pk)
+    keep_pk = getattr(keep, "pk", keep)
+    if not ids:
+        raise ValidationError(_("请至少选择一个要并入的单位。"))
+    if keep_pk in ids:
+        raise ValidationError(_("不能把一个单位与其自身合并。"))
+    return keep_pk, ids
+
+
+def _add_counts(total, response):
+    for label, count in (response or {}).items():
+        if count:
+            total[label] = total.get(label, 0) + count
+
+
 @transaction.atomic
-def enterprise_merge(*, actor, keep, duplicate, note=""):
-    """一企多牌: fold `duplicate` into `keep`; its name and aliases become aliases of `keep`."""
-    if keep.pk == duplicate.pk:
-        raise ValidationError(_("不能把单位合并到它自己。"))
-    if not (can_change(actor, keep) and can_change(actor, duplicate)):
-        raise PermissionDenied(_("您无权合并这两个生产经营单位。"))
-    keep, duplicate = (Enterprise.objects.select_for_update().get(pk=pk) for pk in (keep.pk, duplicate.pk))
-    with pghistory.context(merge_into=keep.pk, merged=duplicate.credit_code, note=note):
-        enterprise_merging.send(sender=Enterprise, keep=keep, duplicate=duplicate)
-        EnterpriseAlias.objects.filter(enterprise=duplicate).update(enterprise=keep)
-        duplicate.delete()
-        if duplicate.name != keep.name and not EnterpriseAlias.objects.filter(name=duplicate.name).exists():
-            EnterpriseAlias.objects.create(enterprise=keep, name=duplicate.name)
-    return keep
+def enterprise_merge(*, actor, keep, duplicates, note=""):
+    """一企多牌: fold each of `duplicates` into `keep` in one transaction and return the EnterpriseMerge event.
+
+    Only the county office's admin merges (records of several townships may be involved). Every row involved
+    is locked in pk order; apps may veto (core.signals.enterprise_merge_check) before anything moves, then
+    move their rows (enterprise_merging) and say how many; the duplicates' names and aliases become aliases
+    of `keep` and the duplicates are deleted. Any error undoes all of it."""
+    keep_pk, ids = _merge_ids(keep, duplicates)
+    if not scope_for(actor).changes_all:
+        raise PermissionDenied(_("只有安委办管理员可以合并生产经营单位。"))
+    locked = {e.pk: e for e in Enterprise.objects.select_for_update().filter(pk__in=[keep_pk, *ids]).order_by("pk")}
+    missing = [pk for pk in [keep_pk, *ids] if pk not in locked]
+    if missing:
+        raise ValidationError(_("要合并的单位不存在或已被合并，请刷新后重试。"))
+    keep, duplicates = locked[keep_pk], [locked[pk] for pk in ids]
+    if not all(can_change(actor, e) for e in [keep, *duplicates]):
+        raise PermissionDenied(_("您无权合并这些生产经营单位。"))
+
+    enterprise_merge_check.send(sender=Enterprise, keep=keep, duplicates=duplicates)
+
+    moved = {}
+    described = []
+    for duplicate in duplicates:
+        aliases = list(EnterpriseAlias.objects.filter(enterprise=duplicate).values_list("name", flat=True))
+        described.append(
+            {"id": duplicate.pk, "name": duplicate.name, "credit_code": duplicate.credit_code, "aliases": aliases}
+        )
+        with pghistory.context(merge_into=keep.pk, merged=duplicate.credit_code, note=note):
+            for _receiver, response in enterprise_merging.send(sender=Enterprise, keep=keep, duplicate=duplicate):
+                _add_counts(moved, response)
+            aliases_moved = EnterpriseAlias.objects.filter(enterprise=duplicate).update(enterprise=keep)
+            merges_moved = EnterpriseMerge.objects.filter(keep=duplicate).update(keep=keep)
+            _add_counts(moved, {"core.EnterpriseAlias": aliases_moved, "core.EnterpriseMerge": merges_moved})
+            duplicate.delete()
+            if duplicate.name != keep.name and not EnterpriseAlias.objects.filter(name=duplicate.name).exists():
+                EnterpriseAlias.objects.create(enterprise=keep, name=duplicate.name)
+    return EnterpriseMerge.objects.create(keep=keep, duplicates=described, moved=moved, actor=actor, note=note)
+
+
+def enterprise_merge_preview(*, actor, keep, duplicates):
+    """What enterprise_merge would do, without doing it: the same checks and the same receivers run in a
+    transaction that is then rolled back. Returns the unsaved EnterpriseMerge (duplicates, moved counts);
+    raises the same ValidationError / PermissionDenied the merge would."""
+    try:
+        with transaction.atomic():
+            raise _PreviewDone(enterprise_merge(actor=actor, keep=keep, duplicates=duplicates))
+    except _PreviewDone as done:
+        merge = done.merge
+    merge.pk = None
+    merge._state.adding = True
+    return merge
 
 
 def membership_grant(*, actor, user, unit, role):

@@ -3,6 +3,7 @@ from django.urls import path
 
 from core import views
 from core.forms import LoginForm
+from core.views_merge import EnterpriseMergeView
 
 urlpatterns = [
     path(
@@ -15,4 +16,5 @@ urlpatterns = [
     path("enterprises/new/", views.EnterpriseFormView.as_view(), name="enterprise-create"),
     path("enterprises/<int:pk>/", views.EnterpriseDetailView.as_view(), name="enterprise-detail"),
     path("enterprises/<int:pk>/edit/", views.EnterpriseFormView.as_view(), name="enterprise-edit"),
+    path("enterprises/<int:pk>/merge/", EnterpriseMergeView.as_view(), name="enterprise-merge"),
 ]

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from core import services
 from core.forms import EnterpriseForm
 from core.history import history_for
-from core.scoping import can_change
+from core.scoping import can_change, scope_for
 from core.selectors import enterprise_list, enterprise_queryset
 
 
@@ -56,6 +56,8 @@ class EnterpriseDetailView(LoginRequiredMixin, TemplateView):
             "enterprise": enterprise,
             "can_change": can_change(self.request.user, enterprise),
             "history": history_for(enterprise),
+            "can_merge": scope_for(self.request.user).changes_all,
+            "merges": enterprise.merges.select_related("actor"),
         }
 
 

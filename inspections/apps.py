@@ -7,6 +7,6 @@ class InspectionsConfig(AppConfig):
     verbose_name = _("监管执法")
 
     def ready(self):
-        from inspections import deadlines
+        from inspections import deadlines, receivers  # noqa: F401  (receivers connects the signal receivers)
 
         deadlines.register_deadlines()

@@ -11,7 +11,7 @@ def test_merging_one_enterprise_under_several_names_keeps_the_other_name_as_alia
     keep = EnterpriseFactory(township=gx, name="垫江县某建材有限公司")
     other = EnterpriseFactory(township=gx, name="垫江县某建材厂")
     EnterpriseAlias.objects.create(enterprise=other, name="某建材厂老厂")
-    enterprise_merge(actor=demo_user("gx_staff"), keep=keep, duplicate=other, note="一企多牌整合")
+    enterprise_merge(actor=demo_user("county_admin"), keep=keep, duplicates=[other], note="一企多牌整合")
     assert not Enterprise.objects.filter(pk=other.pk).exists()
     assert set(keep.aliases.values_list("name", flat=True)) == {"垫江县某建材厂", "某建材厂老厂"}
     assert list(Enterprise.objects.search("某建材厂老厂")) == [keep]
@@ -21,14 +21,14 @@ def test_merging_across_units_needs_rights_on_both(demo_user):
     keep = EnterpriseFactory(township=OrgUnit.objects.get(name="桂溪街道"))
     other = EnterpriseFactory(township=OrgUnit.objects.get(name="沙坪镇"))
     with pytest.raises(PermissionDenied):
-        enterprise_merge(actor=demo_user("gx_staff"), keep=keep, duplicate=other)
+        enterprise_merge(actor=demo_user("gx_staff"), keep=keep, duplicates=[other])
     assert Enterprise.objects.filter(pk=other.pk).exists()
 
 
 def test_an_enterprise_cannot_be_merged_into_itself(demo_user):
     keep = EnterpriseFactory()
     with pytest.raises(ValidationError):
-        enterprise_merge(actor=demo_user("county_admin"), keep=keep, duplicate=keep)
+        enterprise_merge(actor=demo_user("county_admin"), keep=keep, duplicates=[keep])
 
 
 def test_the_same_credit_code_cannot_be_registered_twice(demo_user):

@@ -176,6 +176,6 @@ def test_merging_enterprises_moves_their_hazards(demo_user):
 
     keep, other = EnterpriseFactory(), EnterpriseFactory()
     hazard = HazardFactory(enterprise=other)
-    enterprise_merge(actor=demo_user("county_admin"), keep=keep, duplicate=other)
+    enterprise_merge(actor=demo_user("county_admin"), keep=keep, duplicates=[other])
     hazard.refresh_from_db()
     assert hazard.enterprise == keep
