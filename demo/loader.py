@@ -22,6 +22,7 @@ from demo.inspections_investigations import load_investigations
 from demo.inspections_penalties import load_penalties
 from demo.inspections_plans import load_plans
 from demo.measures import load_measures
+from demo.responsibilities_duties import load_duties
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
 
 ORG_CODE_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
@@ -59,6 +60,7 @@ class DemoLoader:
             self.enterprises()
             load_readiness(self)  # teams, plans and drills: with or without the demo work (tests use them)
             load_shelters(self)  # shelters, depots and supplies: the tests use them too
+            load_duties(self)  # leaders' duty lists and the sector map (one blind spot): the tests use them
             if self.with_work:
                 load_measures(self)
                 load_hazards(self)
