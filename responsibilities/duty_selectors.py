@@ -11,11 +11,13 @@ def leader_queryset(*, user):
 
 
 def leader_list(*, user):
-    return leader_queryset(user=user).filter(is_active=True).annotate(list_count=Count("duty_lists"))
+    rows = leader_queryset(user=user).filter(is_active=True).annotate(list_count=Count("duty_lists"))
+    return rows.order_by("sort_order", "name")
 
 
 def duty_list_queryset(*, user):
-    return DutyList.objects.visible_to(user).select_related("leader__unit").annotate(duty_count=Count("duties"))
+    rows = DutyList.objects.visible_to(user).select_related("leader__unit").annotate(duty_count=Count("duties"))
+    return rows.order_by("-year", "leader__sort_order", "kind", "pk")
 
 
 def duty_list_detail_queryset(*, user):

@@ -4,3 +4,16 @@ from core.views import AppIndexView
 
 app_name = "responsibilities"
 urlpatterns = [path("", AppIndexView.as_view(app_label="responsibilities"), name="index")]
+
+# Duty lists and the sector map (views_duties)
+from responsibilities import views_duties  # noqa: E402
+
+urlpatterns += [
+    path("leaders/", views_duties.LeaderListView.as_view(), name="leader-list"),
+    path("leaders/<int:pk>/", views_duties.LeaderDetailView.as_view(), name="leader-detail"),
+    path("duty-lists/new/", views_duties.DutyListCreateView.as_view(), name="duty-list-create"),
+    path("duty-lists/<int:pk>/edit/", views_duties.DutyListEditView.as_view(), name="duty-list-edit"),
+    path("duty-lists/<int:pk>/duties/new/", views_duties.DutyAddView.as_view(), name="duty-add"),
+    path("duties/<int:pk>/edit/", views_duties.DutyEditView.as_view(), name="duty-edit"),
+    path("sectors/", views_duties.SectorMapView.as_view(), name="sector-map"),
+]

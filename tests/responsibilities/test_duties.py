@@ -1,6 +1,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
+from core.choices import Sector
 from responsibilities import duty_services as services
 from responsibilities.models import Duty, DutyList, DutyListKind, Leader, SectorSupervision
 from tasks.models import KeyAction, Plan, WorkItem
@@ -88,3 +90,80 @@ def test_sector_supervision_needs_a_department(demo_user):
         services.sector_supervision_set(actor=demo_user("county_admin"), sector="small_works", department=township)
     assert "监管部门应为县级部门。" in str(raised.value)
     assert not SectorSupervision.objects.filter(sector="small_works").exists()
+
+
+# ---- pages ---------------------------------------------------------------------------------------------------
+
+
+def test_sector_map_flags_the_sector_without_a_department(web_as, django_assert_max_num_queries):
+    client = web_as("gx_staff")
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("responsibilities:sector-map"))
+    assert response.status_code == 200
+    sectors = {s["sector"]: s for s in response.context["sectors"]}
+    assert set(sectors) == set(Sector.values)
+    assert sectors["small_works"]["blind"] and not sectors["small_works"]["supervisions"]
+    assert [r.department.short_name for r in sectors["road_traffic"]["supervisions"]] == ["交通局"]
+    assert response.context["blind_count"] == 1
+    assert "监管盲区" in response.content.decode()
+
+
+def test_sector_map_is_one_query(demo_user, django_assert_num_queries):
+    from responsibilities.duty_selectors import sector_map
+
+    user = demo_user("auditor")
+    sector_map(user=user)  # the scope is computed once per person
+    with django_assert_num_queries(1):
+        sector_map(user=user)
+
+
+def test_leader_pages_show_duties_with_work_item_links(web_as, leader):
+    client = web_as("auditor")
+    assert client.get(reverse("responsibilities:leader-list")).status_code == 200
+    response = client.get(reverse("responsibilities:leader-detail", args=[leader.pk]))
+    item = WorkItem.objects.get(plan__year=2024, number=9)
+    assert response.status_code == 200
+    assert reverse("work-item-detail", args=[item.pk]) in response.content.decode()
+    assert "添加职责" not in response.content.decode()
+
+
+def test_read_only_roles_cannot_open_the_forms(web_as, leader):
+    duty_list = leader.duty_lists.first()
+    for username in ("county_leader", "auditor"):
+        client = web_as(username)
+        assert client.get(reverse("responsibilities:duty-add", args=[duty_list.pk])).status_code == 403
+        assert client.post(reverse("responsibilities:duty-list-create"), {}).status_code == 403
+
+
+def test_duty_form_refusal_keeps_what_was_typed(web_as, leader):
+    duty_list = DutyList.objects.get(leader=leader, year=2024, kind=DutyListKind.LEADER)
+    client = web_as("county_admin")
+    url = reverse("responsibilities:duty-add", args=[duty_list.pk])
+    response = client.post(url, {"order": 1, "text": "重复序号的职责"})
+    assert response.status_code == 400 and "重复序号的职责" in response.content.decode()
+    item = WorkItem.objects.get(plan__year=2024, number=3)
+    response = client.post(url, {"text": "新职责", "work_items": [item.pk]})
+    assert response.status_code == 302
+    assert Duty.objects.get(duty_list=duty_list, text="新职责").order == 3
+
+
+# ---- API -----------------------------------------------------------------------------------------------------
+
+
+def test_api_lists_and_details_duty_lists(api_as, leader):
+    client = api_as("api_client")
+    response = client.get("/api/v1/duty-lists/", {"year": 2024, "leader": leader.pk})
+    assert response.status_code == 200
+    rows = response.json()["results"] if isinstance(response.json(), dict) else response.json()
+    assert {r["kind"] for r in rows} == {"leader", "annual_tasks"}
+    detail = client.get(f"/api/v1/duty-lists/{rows[0]['id']}/").json()
+    assert detail["leader"]["name"] == "李华（演示）" and "duties" in detail
+
+
+def test_api_create_is_for_the_county_office(api_as, leader):
+    body = {"leader": leader.pk, "year": 2025, "kind": "leader"}
+    assert api_as("api_client").post("/api/v1/duty-lists/", body, format="json").status_code == 403
+    response = api_as("county_admin").post("/api/v1/duty-lists/", body, format="json")
+    assert response.status_code == 201 and response.json()["year"] == 2025
+    again = api_as("county_admin").post("/api/v1/duty-lists/", body, format="json")
+    assert again.status_code == 400 and "该领导干部本年度已有这一类责任清单。" in str(again.json())
