@@ -17,7 +17,7 @@ from inspections.api.plans import InspectionPlanViewSet
 from inspections.api.stats import EnforcementStatsView
 from inspections.api.views import ChecklistViewSet, InspectionViewSet
 from notifications.api.views import NotificationViewSet
-from responsibilities.api.duties import DutyListViewSet
+from responsibilities.api.duties import DutyListViewSet, DutyReportViewSet
 from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
 from tasks.api.work_views import ExtensionRequestViewSet, MeasureViewSet, ProgressReportViewSet
 
@@ -54,6 +54,7 @@ router.register("inspection-plans", InspectionPlanViewSet, basename="inspection-
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("penalties", PenaltyViewSet, basename="penalty")
 router.register("duty-lists", DutyListViewSet, basename="duty-list")
+router.register("duty-reports", DutyReportViewSet, basename="duty-report")
 
 urlpatterns = router.urls
 urlpatterns.append(path("stats/enforcement/", EnforcementStatsView.as_view(), name="stats-enforcement"))

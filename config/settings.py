@@ -223,6 +223,7 @@ SPECTACULAR_SETTINGS = {
         "PlanSelectionEnum": "inspections.plan_choices.SelectionMethod",
         # responsibilities: duty lists (责任清单)
         "DutyListKindEnum": "responsibilities.models.duties.DutyListKind",
+        "DutyReportStatusEnum": "responsibilities.models.duties.DutyReportStatus",
     },
 }
 

@@ -40,3 +40,13 @@ def sector_map(*, user):
         {"sector": sector, "label": label, "supervisions": by_sector.get(sector, []), "blind": sector not in by_sector}
         for sector, label in Sector.choices
     ]
+
+
+def duty_report_queryset(*, user):
+    from responsibilities.models import DutyReport
+
+    return (
+        DutyReport.objects.visible_to(user)
+        .select_related("leader__unit", "reviewed_by")
+        .order_by("-year", "-half", "leader__sort_order", "pk")
+    )

@@ -1,12 +1,14 @@
-"""API of the leaders' duty lists: `/api/v1/duty-lists/` (list, detail, create; the county office writes)."""
+"""API of the leaders' duty lists (`/api/v1/duty-lists/`) and half-year reports (`/api/v1/duty-reports/`)."""
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from responsibilities import duty_report_services as report_services
 from responsibilities import duty_selectors as selectors
 from responsibilities import duty_services as services
-from responsibilities.models import Duty, DutyList, Leader
+from responsibilities.models import Duty, DutyList, DutyReport, Leader
 
 
 class LeaderBriefSerializer(serializers.ModelSerializer):
@@ -82,3 +84,85 @@ class DutyListViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         duty_list = services.duty_list_create(actor=request.user, **data.validated_data)
         saved = selectors.duty_list_detail_queryset(user=request.user).get(pk=duty_list.pk)
         return Response(DutyListDetailSerializer(saved).data, status=status.HTTP_201_CREATED)
+
+
+# ---- half-year duty reports (半年述职报告) ----------------------------------------------------------------------
+
+
+class DutyReportSerializer(serializers.ModelSerializer):
+    leader = LeaderBriefSerializer(read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    due_on = serializers.DateField(read_only=True)
+    reviewed_by = serializers.CharField(source="reviewed_by.full_name", default="", read_only=True)
+
+    class Meta:
+        model = DutyReport
+        fields = [
+            "id",
+            "leader",
+            "year",
+            "half",
+            "due_on",
+            "text",
+            "status",
+            "status_label",
+            "submitted_at",
+            "reviewed_by",
+            "reviewed_at",
+            "review_note",
+        ]
+
+
+class DutyReportWriteSerializer(serializers.Serializer):
+    leader = serializers.PrimaryKeyRelatedField(queryset=Leader.objects.all())
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    half = serializers.ChoiceField(choices=[1, 2])
+    text = serializers.CharField(allow_blank=True)
+
+
+class DutyReportReviewSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=["accept", "return"])
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class DutyReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """半年述职报告. The leader's own account saves the draft (POST) and submits it (`submit/`); the county office
+    reviews it (`review/`, decision `accept` or `return` with a note). Filters: `year`, `half`, `leader`, `status`."""
+
+    serializer_class = DutyReportSerializer
+
+    def get_queryset(self):
+        rows = selectors.duty_report_queryset(user=self.request.user)
+        for name in ("year", "half", "leader", "status"):
+            if value := self.request.query_params.get(name):
+                rows = rows.filter(**{name: value})
+        return rows
+
+    def _detail(self, report, code=status.HTTP_200_OK):
+        return Response(DutyReportSerializer(self.get_queryset().get(pk=report.pk)).data, status=code)
+
+    @extend_schema(request=DutyReportWriteSerializer, responses={201: DutyReportSerializer})
+    def create(self, request, *args, **kwargs):
+        data = DutyReportWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = report_services.duty_report_save(actor=request.user, **data.validated_data)
+        return self._detail(report, status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=DutyReportSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        report = report_services.duty_report_submit(actor=request.user, report=self.get_object())
+        return self._detail(report)
+
+    @extend_schema(request=DutyReportReviewSerializer, responses=DutyReportSerializer)
+    @action(detail=True, methods=["post"])
+    def review(self, request, pk=None):
+        data = DutyReportReviewSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = report_services.duty_report_review(
+            actor=request.user,
+            report=self.get_object(),
+            note=data.validated_data["note"],
+            accept=data.validated_data["decision"] == "accept",
+        )
+        return self._detail(report)

@@ -1,3 +1,11 @@
-from responsibilities.models.duties import Duty, DutyList, DutyListKind, Leader, SectorSupervision
+from responsibilities.models.duties import (
+    Duty,
+    DutyList,
+    DutyListKind,
+    DutyReport,
+    DutyReportStatus,
+    Leader,
+    SectorSupervision,
+)
 
-__all__ = ["Duty", "DutyList", "DutyListKind", "Leader", "SectorSupervision"]
+__all__ = ["Duty", "DutyList", "DutyListKind", "DutyReport", "DutyReportStatus", "Leader", "SectorSupervision"]

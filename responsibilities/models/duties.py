@@ -143,3 +143,63 @@ class SectorSupervision(TimeStampedModel):
     def clean(self):
         if self.department_id and self.department.kind != OrgUnitKind.DEPARTMENT:
             raise ValidationError({"department": _("监管部门应为县级部门。")})
+
+
+class DutyReportStatus(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    SUBMITTED = "submitted", _("已提交")
+    REVIEWED = "reviewed", _("已审阅")
+    RETURNED = "returned", _("退回")
+
+
+def duty_report_due(year, half):
+    """H1 report due 15 July; H2 report due 15 January of the next year."""
+    import datetime
+
+    return datetime.date(year, 7, 15) if half == 1 else datetime.date(year + 1, 1, 15)
+
+
+@pghistory.track()
+class DutyReport(TimeStampedModel):
+    """半年述职报告: a leader's report on the duty list for one half-year, submitted and reviewed."""
+
+    leader = models.ForeignKey(Leader, verbose_name=_("领导干部"), on_delete=models.PROTECT, related_name="reports")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    half = models.PositiveSmallIntegerField(_("半年"), choices=[(1, _("上半年")), (2, _("下半年"))])
+    text = models.TextField(_("述职内容"), blank=True)
+    status = models.CharField(
+        _("状态"), max_length=16, choices=DutyReportStatus.choices, default=DutyReportStatus.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审阅人"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("审阅时间"), null=True, blank=True)
+    review_note = models.TextField(_("审阅意见"), blank=True)
+
+    objects = MembersOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("半年述职报告")
+        verbose_name_plural = _("半年述职报告")
+        ordering = ["-year", "-half", "leader__sort_order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["leader", "year", "half"],
+                name="dutyreport_unique_half",
+                violation_error_message=_("该领导干部本半年度已有述职报告。"),
+            ),
+            models.CheckConstraint(condition=models.Q(half__in=[1, 2]), name="dutyreport_half_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.leader.name} {self.year}年{self.get_half_display()}述职报告"
+
+    @property
+    def due_on(self):
+        return duty_report_due(self.year, self.half)

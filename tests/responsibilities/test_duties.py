@@ -1,10 +1,22 @@
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from core.choices import Sector
+from responsibilities import duty_report_services as report_services
 from responsibilities import duty_services as services
-from responsibilities.models import Duty, DutyList, DutyListKind, Leader, SectorSupervision
+from responsibilities.models import (
+    Duty,
+    DutyList,
+    DutyListKind,
+    DutyReport,
+    DutyReportStatus,
+    Leader,
+    SectorSupervision,
+)
+from responsibilities.models.duties import duty_report_due
 from tasks.models import KeyAction, Plan, WorkItem
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +179,77 @@ def test_api_create_is_for_the_county_office(api_as, leader):
     assert response.status_code == 201 and response.json()["year"] == 2025
     again = api_as("county_admin").post("/api/v1/duty-lists/", body, format="json")
     assert again.status_code == 400 and "该领导干部本年度已有这一类责任清单。" in str(again.json())
+
+
+# ---- half-year duty reports ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def mayor():
+    return Leader.objects.get(name="张明（演示）")  # linked to the county_leader account
+
+
+def test_report_due_dates():
+    assert duty_report_due(2024, 1) == datetime.date(2024, 7, 15)
+    assert duty_report_due(2024, 2) == datetime.date(2025, 1, 15)
+
+
+def test_report_workflow_submit_return_resubmit_review(demo_user, mayor):
+    author, admin = demo_user("county_leader"), demo_user("county_admin")
+    report = report_services.duty_report_save(actor=author, leader=mayor, year=2024, half=1, text="")
+    with pytest.raises(ValidationError):
+        report_services.duty_report_submit(actor=author, report=report)  # empty text
+    report = report_services.duty_report_save(actor=author, leader=mayor, year=2024, half=1, text="上半年履职情况")
+    report = report_services.duty_report_submit(actor=author, report=report)
+    assert report.status == DutyReportStatus.SUBMITTED and report.submitted_at
+    with pytest.raises(ValidationError):
+        report_services.duty_report_save(actor=author, leader=mayor, year=2024, half=1, text="改")
+    with pytest.raises(ValidationError) as raised:
+        report_services.duty_report_return(actor=admin, report=report, note="")
+    assert "退回时请填写审阅意见。" in str(raised.value)
+    report = report_services.duty_report_return(actor=admin, report=report, note="请补充隐患排查情况")
+    assert report.status == DutyReportStatus.RETURNED
+    report_services.duty_report_save(actor=author, leader=mayor, year=2024, half=1, text="补充后的履职情况")
+    report = report_services.duty_report_submit(actor=author, report=report)
+    report = report_services.duty_report_review(actor=admin, report=report, note="同意")
+    assert report.status == DutyReportStatus.REVIEWED and report.reviewed_by == admin
+    with pytest.raises(ValidationError):
+        report_services.duty_report_review(actor=admin, report=report)
+
+
+@pytest.mark.parametrize("username", ["auditor", "api_client", "county_admin", "yjj_head"])
+def test_only_the_leader_writes_the_report(demo_user, mayor, username):
+    with pytest.raises(PermissionDenied):
+        report_services.duty_report_save(actor=demo_user(username), leader=mayor, year=2024, half=1, text="代写")
+    assert not DutyReport.objects.exists()
+
+
+@pytest.mark.parametrize("username", ["auditor", "api_client", "county_leader", "yjj_head"])
+def test_only_the_county_office_reviews(demo_user, mayor, username):
+    report = report_services.duty_report_save(
+        actor=demo_user("county_leader"), leader=mayor, year=2024, half=1, text="x"
+    )
+    report = report_services.duty_report_submit(actor=demo_user("county_leader"), report=report)
+    with pytest.raises(PermissionDenied):
+        report_services.duty_report_review(actor=demo_user(username), report=report)
+    report.refresh_from_db()
+    assert report.status == DutyReportStatus.SUBMITTED
+
+
+def test_api_report_workflow(api_as, mayor):
+    author = api_as("county_leader")
+    body = {"leader": mayor.pk, "year": 2024, "half": 2, "text": "下半年履职情况"}
+    assert api_as("auditor").post("/api/v1/duty-reports/", body, format="json").status_code == 403
+    created = author.post("/api/v1/duty-reports/", body, format="json")
+    assert created.status_code == 201 and created.json()["due_on"] == "2025-01-15"
+    pk = created.json()["id"]
+    assert author.post(f"/api/v1/duty-reports/{pk}/submit/").json()["status"] == "submitted"
+    refused = api_as("auditor").post(f"/api/v1/duty-reports/{pk}/review/", {"decision": "accept"}, format="json")
+    assert refused.status_code == 403
+    bad = api_as("county_admin").post(f"/api/v1/duty-reports/{pk}/review/", {"decision": "return"}, format="json")
+    assert bad.status_code == 400 and "退回时请填写审阅意见。" in str(bad.json())
+    done = api_as("county_admin").post(f"/api/v1/duty-reports/{pk}/review/", {"decision": "accept"}, format="json")
+    assert done.status_code == 200 and done.json()["status"] == "reviewed"
+    listed = api_as("api_client").get("/api/v1/duty-reports/", {"year": 2024}).json()
+    rows = listed["results"] if isinstance(listed, dict) else listed
+    assert [r["id"] for r in rows] == [pk]
