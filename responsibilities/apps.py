@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ResponsibilitiesConfig(AppConfig):
     name = "responsibilities"
     verbose_name = _("责任清单")
+
+    def ready(self):
+        from responsibilities import duty_deadlines
+
+        duty_deadlines.register_deadlines()

@@ -7,12 +7,26 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# The reminder rule of the missing half-year reports (responsibilities.duty_deadlines): the county office is told a
+# week before, on the day and a week after.
+RULES = [("半年述职报告未提交提醒", "duty_report_missing", [-7, 0, 7], ["county_office"], ["in_app"])]
+
+
+def seed_rules(apps, schema_editor):
+    ReminderRule = apps.get_model("notifications", "ReminderRule")
+    for name, source, offsets, recipients, channels in RULES:
+        ReminderRule.objects.get_or_create(
+            name=name, defaults={"source": source, "offsets": offsets, "recipients": recipients, "channels": channels}
+        )
+
+
 class Migration(migrations.Migration):
 
     initial = True
 
     dependencies = [
         ('core', '0002_load_divisions'),
+        ('notifications', '0002_default_rules'),
         ('pghistory', '0007_auto_20250421_0444'),
         ('tasks', '0005_target_data_source'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
@@ -312,4 +326,5 @@ class Migration(migrations.Migration):
             model_name='sectorsupervision',
             trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "responsibilities_sectorsupervisionevent" ("created_at", "department_id", "duty_text", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "sector", "updated_at") VALUES (OLD."created_at", OLD."department_id", OLD."duty_text", OLD."id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."sector", OLD."updated_at"); RETURN NULL;', hash='e82b6920ac3d8d8bdf4353fad63a1fb79c56b5b9', operation='DELETE', pgid='pgtrigger_delete_delete_d1a1a', table='responsibilities_sectorsupervision', when='AFTER')),
         ),
+        migrations.RunPython(seed_rules, migrations.RunPython.noop),
     ]

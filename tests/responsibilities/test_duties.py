@@ -253,3 +253,22 @@ def test_api_report_workflow(api_as, mayor):
     listed = api_as("api_client").get("/api/v1/duty-reports/", {"year": 2024}).json()
     rows = listed["results"] if isinstance(listed, dict) else listed
     assert [r["id"] for r in rows] == [pk]
+
+
+def test_a_missing_half_year_report_reminds_the_county_office(demo_user, mayor):
+    import time_machine
+
+    from notifications.models import Reminder, ReminderRule
+    from notifications.sweep import reminder_sweep_due
+
+    assert ReminderRule.objects.filter(source="duty_report_missing", is_active=True).exists()
+    today = datetime.date(2024, 7, 15)
+    with time_machine.travel(datetime.datetime(2024, 7, 15, 9, 0, tzinfo=datetime.UTC), tick=False):
+        rows = Reminder.objects.filter(pk__in=reminder_sweep_due(today=today), source="duty_report_missing")
+        assert {(r.object_id, r.recipient.username) for r in rows} == {(mayor.pk, "county_admin")}
+        assert "2024年上半年述职报告未提交" in rows.first().title
+        author = demo_user("county_leader")
+        report = report_services.duty_report_save(actor=author, leader=mayor, year=2024, half=1, text="履职情况")
+        report_services.duty_report_submit(actor=author, report=report)
+        later = datetime.date(2024, 7, 22)
+        assert not Reminder.objects.filter(pk__in=reminder_sweep_due(today=later), source="duty_report_missing")
