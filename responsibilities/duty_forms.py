@@ -32,3 +32,11 @@ class DutyForm(StyledFormMixin, forms.ModelForm):
     def _post_clean(self):
         # The service validates the duty (and its uniqueness) once, with the list set.
         pass
+
+
+class DutyReportForm(StyledFormMixin, forms.Form):
+    text = forms.CharField(label=_("述职内容"), widget=forms.Textarea(attrs={"rows": 12}), required=False)
+
+
+class DutyReportReviewForm(StyledFormMixin, forms.Form):
+    review_note = forms.CharField(label=_("审阅意见"), widget=forms.Textarea(attrs={"rows": 3}), required=False)

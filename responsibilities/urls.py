@@ -17,3 +17,15 @@ urlpatterns += [
     path("duties/<int:pk>/edit/", views_duties.DutyEditView.as_view(), name="duty-edit"),
     path("sectors/", views_duties.SectorMapView.as_view(), name="sector-map"),
 ]
+
+# Half-year duty reports (views_duty_reports)
+from responsibilities import views_duty_reports  # noqa: E402
+
+urlpatterns += [
+    path(
+        "leaders/<int:pk>/reports/<int:year>/<int:half>/",
+        views_duty_reports.DutyReportWriteView.as_view(),
+        name="duty-report-write",
+    ),
+    path("duty-reports/<int:pk>/", views_duty_reports.DutyReportDetailView.as_view(), name="duty-report-detail"),
+]

@@ -5,6 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -12,7 +13,9 @@ from django.views.generic import TemplateView
 from core.forms import run_service
 from responsibilities import duty_selectors as selectors
 from responsibilities import duty_services as services
+from responsibilities.duty_deadlines import nearest_half
 from responsibilities.duty_forms import DutyForm, DutyListForm
+from responsibilities.duty_report_services import may_write_report
 from responsibilities.models import Duty
 
 
@@ -30,10 +33,15 @@ class LeaderDetailView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         leader = get_object_or_404(selectors.leader_queryset(user=user), pk=kwargs["pk"])
+        report_year, report_half, _due = nearest_half(timezone.localdate())
         return {
             "leader": leader,
             "lists": selectors.duty_list_detail_queryset(user=user).filter(leader=leader),
             "can_change": services.may_keep_duties(user),
+            "reports": selectors.duty_report_queryset(user=user).filter(leader=leader),
+            "can_write_report": may_write_report(user, leader),
+            "report_year": report_year,
+            "report_half": report_half,
         }
 
 

@@ -272,3 +272,23 @@ def test_a_missing_half_year_report_reminds_the_county_office(demo_user, mayor):
         report_services.duty_report_submit(actor=author, report=report)
         later = datetime.date(2024, 7, 22)
         assert not Reminder.objects.filter(pk__in=reminder_sweep_due(today=later), source="duty_report_missing")
+
+
+def test_report_pages_submit_and_review(web_as, mayor):
+    url = reverse("responsibilities:duty-report-write", args=[mayor.pk, 2024, 1])
+    assert web_as("auditor").get(url).status_code == 403
+    client = web_as("county_leader")
+    assert client.get(reverse("responsibilities:leader-detail", args=[mayor.pk])).status_code == 200
+    refused = client.post(url, {"text": "", "submit": "1"})
+    assert refused.status_code == 400 and "请填写述职内容后再提交。" in refused.content.decode()
+    response = client.post(url, {"text": "上半年履职", "submit": "1"})
+    report = DutyReport.objects.get(leader=mayor, year=2024, half=1)
+    assert response.status_code == 302 and report.status == DutyReportStatus.SUBMITTED
+    detail = reverse("responsibilities:duty-report-detail", args=[report.pk])
+    assert web_as("auditor").post(detail, {"review_note": "x"}).status_code == 403
+    admin = web_as("county_admin")
+    assert "审阅通过" in admin.get(detail).content.decode()
+    assert admin.post(detail, {"review_note": "", "return": "1"}).status_code == 400
+    assert admin.post(detail, {"review_note": "请补充", "return": "1"}).status_code == 302
+    report.refresh_from_db()
+    assert report.status == DutyReportStatus.RETURNED and report.review_note == "请补充"
