@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.choices import OrgUnitKind
 from core.forms import StyledFormMixin
-from responsibilities.models import Duty, DutyList
+from core.models import OrgUnit
+from responsibilities.models import Duty, DutyList, Leader, SectorSupervision
 from tasks.models import KeyAction, WorkItem
 
 
@@ -40,3 +42,23 @@ class DutyReportForm(StyledFormMixin, forms.Form):
 
 class DutyReportReviewForm(StyledFormMixin, forms.Form):
     review_note = forms.CharField(label=_("审阅意见"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class LeaderForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Leader
+        fields = ["name", "post", "unit", "user", "is_active", "sort_order"]
+
+
+class SectorSupervisionForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = SectorSupervision
+        fields = ["sector", "department", "duty_text"]
+        widgets = {"duty_text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = OrgUnit.objects.filter(kind=OrgUnitKind.DEPARTMENT, is_active=True)
+
+    def validate_unique(self):
+        pass  # an existing pair is rewritten by sector_supervision_set, not refused

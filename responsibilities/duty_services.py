@@ -6,8 +6,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.scoping import scope_for
-from responsibilities.models import Duty, DutyList, SectorSupervision
+from responsibilities.models import Duty, DutyList, Leader, SectorSupervision
 
+LEADER_FIELDS = ("user", "name", "post", "unit", "is_active", "sort_order")
 LIST_FIELDS = ("leader", "year", "kind", "note")
 DUTY_FIELDS = ("order", "text")
 
@@ -23,6 +24,25 @@ def _require_keeper(actor):
 
 def _pick(values, fields):
     return {k: v for k, v in values.items() if k in fields}
+
+
+def leader_create(*, actor, **values):
+    _require_keeper(actor)
+    leader = Leader(**_pick(values, LEADER_FIELDS))
+    leader.full_clean()
+    leader.save()
+    return leader
+
+
+@transaction.atomic
+def leader_update(*, actor, leader, **values):
+    _require_keeper(actor)
+    leader = Leader.objects.select_for_update().get(pk=leader.pk)
+    for name, value in _pick(values, LEADER_FIELDS).items():
+        setattr(leader, name, value)
+    leader.full_clean()
+    leader.save()
+    return leader
 
 
 def duty_list_create(*, actor, **values):

@@ -16,6 +16,9 @@ urlpatterns += [
     path("duty-lists/<int:pk>/duties/new/", views_duties.DutyAddView.as_view(), name="duty-add"),
     path("duties/<int:pk>/edit/", views_duties.DutyEditView.as_view(), name="duty-edit"),
     path("sectors/", views_duties.SectorMapView.as_view(), name="sector-map"),
+    path("sectors/set/", views_duties.SectorSupervisionSetView.as_view(), name="sector-supervision-set"),
+    path("leaders/new/", views_duties.LeaderCreateView.as_view(), name="leader-create"),
+    path("leaders/<int:pk>/edit/", views_duties.LeaderEditView.as_view(), name="leader-edit"),
 ]
 
 # Half-year duty reports (views_duty_reports)

@@ -14,7 +14,7 @@ from core.forms import run_service
 from responsibilities import duty_selectors as selectors
 from responsibilities import duty_services as services
 from responsibilities.duty_deadlines import nearest_half
-from responsibilities.duty_forms import DutyForm, DutyListForm
+from responsibilities.duty_forms import DutyForm, DutyListForm, LeaderForm, SectorSupervisionForm
 from responsibilities.duty_report_services import may_write_report
 from responsibilities.models import Duty
 
@@ -50,7 +50,11 @@ class SectorMapView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         sectors = selectors.sector_map(user=self.request.user)
-        return {"sectors": sectors, "blind_count": sum(1 for s in sectors if s["blind"])}
+        return {
+            "sectors": sectors,
+            "blind_count": sum(1 for s in sectors if s["blind"]),
+            "can_change": services.may_keep_duties(self.request.user),
+        }
 
 
 class _KeeperFormView(LoginRequiredMixin, View):
@@ -136,3 +140,50 @@ class DutyEditView(DutyAddView):
         self.duty_list = self.instance.duty_list
         self.heading = _("修改职责：%(list)s") % {"list": self.duty_list}
         self.back_url = reverse("responsibilities:leader-detail", args=[self.duty_list.leader_id])
+
+
+class LeaderCreateView(_KeeperFormView):
+    def setup_target(self, **kwargs):
+        self.instance = None
+        self.heading = _("登记领导干部")
+        self.back_url = reverse("responsibilities:leader-list")
+
+    def make_form(self, data=None):
+        return LeaderForm(data, instance=self.instance)
+
+    def call(self, form):
+        values = dict(form.cleaned_data)
+        if self.instance is None:
+            return services.leader_create(actor=self.request.user, **values)
+        return services.leader_update(actor=self.request.user, leader=self.instance, **values)
+
+    def leader_id(self, saved):
+        return saved.pk
+
+
+class LeaderEditView(LeaderCreateView):
+    def setup_target(self, pk):
+        self.instance = get_object_or_404(selectors.leader_queryset(user=self.request.user), pk=pk)
+        self.heading = _("修改领导干部：%(leader)s") % {"leader": self.instance}
+        self.back_url = reverse("responsibilities:leader-detail", args=[pk])
+
+
+class SectorSupervisionSetView(_KeeperFormView):
+    def setup_target(self, **kwargs):
+        self.heading = _("登记部门监管职责")
+        self.back_url = reverse("responsibilities:sector-map")
+
+    def make_form(self, data=None):
+        return SectorSupervisionForm(data, initial={"sector": self.request.GET.get("sector")})
+
+    def call(self, form):
+        return services.sector_supervision_set(actor=self.request.user, **form.cleaned_data)
+
+    def post(self, request, **kwargs):
+        response = super().post(request, **kwargs)
+        if response.status_code == 302:
+            return redirect("responsibilities:sector-map")
+        return response
+
+    def leader_id(self, saved):
+        return 0  # not used: the page goes back to the sector map

@@ -292,3 +292,26 @@ def test_report_pages_submit_and_review(web_as, mayor):
     assert admin.post(detail, {"review_note": "请补充", "return": "1"}).status_code == 302
     report.refresh_from_db()
     assert report.status == DutyReportStatus.RETURNED and report.review_note == "请补充"
+
+
+def test_the_county_office_closes_a_blind_spot_from_the_sector_map(web_as):
+    url = reverse("responsibilities:sector-supervision-set")
+    assert web_as("auditor").get(url).status_code == 403
+    client = web_as("county_admin")
+    assert client.get(url + "?sector=small_works").status_code == 200
+    township = Leader.objects.first().unit.children.filter(kind="township").first()
+    refused = client.post(url, {"sector": "small_works", "department": township.pk, "duty_text": "小散工程"})
+    assert refused.status_code == 400 and "小散工程" in refused.content.decode()
+    department = SectorSupervision.objects.get(sector="construction").department
+    assert client.post(url, {"sector": "small_works", "department": department.pk}).status_code == 302
+    response = client.get(reverse("responsibilities:sector-map"))
+    assert response.context["blind_count"] == 0
+
+
+def test_the_county_office_registers_a_leader(web_as, demo_user):
+    client = web_as("county_admin")
+    county = Leader.objects.first().unit
+    data = {"name": "王强", "post": "分管副县长", "unit": county.pk, "is_active": "on", "sort_order": 3}
+    response = client.post(reverse("responsibilities:leader-create"), data)
+    assert response.status_code == 302 and Leader.objects.filter(name="王强").exists()
+    assert web_as("county_leader").post(reverse("responsibilities:leader-create"), data).status_code == 403
