@@ -18,6 +18,7 @@ from inspections.api.stats import EnforcementStatsView
 from inspections.api.views import ChecklistViewSet, InspectionViewSet
 from notifications.api.views import NotificationViewSet
 from responsibilities.api.boards import MajorRiskViewSet, ResponsiblePersonsView
+from responsibilities.api.duties import DutyListViewSet, DutyReportViewSet
 from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
 from tasks.api.work_views import ExtensionRequestViewSet, MeasureViewSet, ProgressReportViewSet
 
@@ -54,6 +55,8 @@ router.register("inspection-plans", InspectionPlanViewSet, basename="inspection-
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("penalties", PenaltyViewSet, basename="penalty")
 router.register("major-risks", MajorRiskViewSet, basename="major-risk")
+router.register("duty-lists", DutyListViewSet, basename="duty-list")
+router.register("duty-reports", DutyReportViewSet, basename="duty-report")
 
 urlpatterns = router.urls
 urlpatterns.append(path("stats/enforcement/", EnforcementStatsView.as_view(), name="stats-enforcement"))

@@ -221,6 +221,9 @@ SPECTACULAR_SETTINGS = {
         "ScaleEnum": "core.choices.EnterpriseScale",
         "PlanFocusEnum": "inspections.plan_choices.PlanFocus",
         "PlanSelectionEnum": "inspections.plan_choices.SelectionMethod",
+        # responsibilities: duty lists (责任清单)
+        "DutyListKindEnum": "responsibilities.models.duties.DutyListKind",
+        "DutyReportStatusEnum": "responsibilities.models.duties.DutyReportStatus",
     },
 }
 

@@ -7,4 +7,6 @@ class ResponsibilitiesConfig(AppConfig):
     verbose_name = _("责任清单")
 
     def ready(self):
-        from responsibilities import receivers  # noqa: F401  (connects the merge receiver)
+        from responsibilities import duty_deadlines, receivers  # noqa: F401  (receivers: the merge receiver)
+
+        duty_deadlines.register_deadlines()

@@ -15,3 +15,31 @@ urlpatterns += [
     path("risks/<int:risk_pk>/edit/", views_boards.RiskFormView.as_view(), name="risk-edit"),
     path("risks/<int:pk>/print/", views_boards.RiskPrintView.as_view(), name="risk-print"),
 ]
+
+# Duty lists and the sector map (views_duties)
+from responsibilities import views_duties  # noqa: E402
+
+urlpatterns += [
+    path("leaders/", views_duties.LeaderListView.as_view(), name="leader-list"),
+    path("leaders/<int:pk>/", views_duties.LeaderDetailView.as_view(), name="leader-detail"),
+    path("duty-lists/new/", views_duties.DutyListCreateView.as_view(), name="duty-list-create"),
+    path("duty-lists/<int:pk>/edit/", views_duties.DutyListEditView.as_view(), name="duty-list-edit"),
+    path("duty-lists/<int:pk>/duties/new/", views_duties.DutyAddView.as_view(), name="duty-add"),
+    path("duties/<int:pk>/edit/", views_duties.DutyEditView.as_view(), name="duty-edit"),
+    path("sectors/", views_duties.SectorMapView.as_view(), name="sector-map"),
+    path("sectors/set/", views_duties.SectorSupervisionSetView.as_view(), name="sector-supervision-set"),
+    path("leaders/new/", views_duties.LeaderCreateView.as_view(), name="leader-create"),
+    path("leaders/<int:pk>/edit/", views_duties.LeaderEditView.as_view(), name="leader-edit"),
+]
+
+# Half-year duty reports (views_duty_reports)
+from responsibilities import views_duty_reports  # noqa: E402
+
+urlpatterns += [
+    path(
+        "leaders/<int:pk>/reports/<int:year>/<int:half>/",
+        views_duty_reports.DutyReportWriteView.as_view(),
+        name="duty-report-write",
+    ),
+    path("duty-reports/<int:pk>/", views_duty_reports.DutyReportDetailView.as_view(), name="duty-report-detail"),
+]

@@ -21,6 +21,7 @@ SEEDING_MIGRATIONS = [
     ("notifications.migrations.0003_report_and_extension_rules", "seed"),
     ("disasters.migrations.0002_readiness", "seed_rules"),
     ("inspections.migrations.0002_checklists", "seed"),
+    ("responsibilities.migrations.0002_duties", "seed_rules"),
 ]
 
 
