@@ -183,7 +183,7 @@ def test_every_model_users_change_has_an_admin_page():
     from django.apps import apps
     from django.contrib import admin
 
-    for label in ["core", "tasks", "hazards", "notifications", "disasters", "inspections"]:
+    for label in ["core", "tasks", "hazards", "notifications", "disasters", "inspections", "responsibilities"]:
         for model in apps.get_app_config(label).get_models():
             if not issubclass(model, pghistory.models.Event):  # pghistory's own snapshots have their admin
                 assert admin.site.is_registered(model), model.__name__
