@@ -387,3 +387,13 @@ def test_the_weekly_summary_counts_last_weeks_points_behind(demo_user):
     assert "2024-10-01至2024-10-31" in label
     assert weekly_patrol_counts(user=demo_user("jtj_head"), week_start=D(2024, 6, 10), today=D(2024, 6, 10)) == []
     assert behind.pk
+
+
+@time_machine.travel(WEDNESDAY, tick=False)
+def test_a_photo_that_lies_about_its_type_is_refused_and_nothing_saved(demo_user):
+    point = RiskPointFactory()
+    program = SimpleUploadedFile("crack.jpg", b"MZ\x90\x00" + b"\x00" * 64, content_type="image/jpeg")
+    with pytest.raises(ValidationError) as error:
+        record(demo_user("gx_staff"), point, situation="abnormal", findings="裂缝", files=[program])
+    assert "文件“crack.jpg”的内容不是允许的类型" in str(error.value)
+    assert not Patrol.objects.exists()
