@@ -4,7 +4,6 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -96,26 +95,3 @@ class EnterpriseFormView(LoginRequiredMixin, View):
             except ValidationError as exc:
                 form.add_error(None, exc)
         return render(request, self.template_name, {"form": form, "enterprise": enterprise}, status=400)
-
-
-class AppIndexView(LoginRequiredMixin, TemplateView):
-    """The landing page of an app whose registers are not built yet: says what it will hold."""
-
-    template_name = "core/app_index.html"
-    app_label = None
-
-    def get_context_data(self, **kwargs):
-        from django.apps import apps
-
-        config = apps.get_app_config(self.app_label)
-        return {"app_name": config.verbose_name, "app_description": APP_DESCRIPTIONS.get(self.app_label, "")}
-
-
-APP_DESCRIPTIONS = {
-    "responsibilities": _lazy(
-        "党政领导干部责任清单、年度重点任务清单、半年述职报告，监管责任人公示和重大风险管控责任人公示。"
-    ),
-    "hazards": _lazy("隐患（问题）的交办、整改、验收和销号闭环，重大事故隐患动态清零，群众举报和日周月自查。"),
-    "disasters": _lazy("地质灾害隐患点、危岩、易涝点和风险区，汛前排查、汛中巡查、汛后核查，预警叫应与应急避难场所。"),
-    "inspections": _lazy("执法计划、执法检查与明察暗访，检查诊断、行政处罚、整改复查“三部曲”，“三个强度”通报。"),
-}

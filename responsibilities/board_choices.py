@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,6 +20,15 @@ class RiskLevel(models.TextChoices):
     YELLOW = "yellow", _("一般风险")
     BLUE = "blue", _("低风险")
 
+
+def choice_rank(field_name, choices):
+    """An ordering by the choices' declared order (红 before 橙; 行政负责 first), not by their stored text."""
+    ranks = (When(**{field_name: value}, then=Value(rank)) for rank, value in enumerate(choices.values))
+    return Case(*ranks, output_field=IntegerField())
+
+
+RISK_LEVEL_RANK = choice_rank("level", RiskLevel)
+RESPONSIBLE_ROLE_RANK = choice_rank("role", ResponsibleRole)
 
 # The colours of the four levels (安全风险四色分级), for badges and the printed board.
 RISK_LEVEL_COLOURS = {

@@ -1,13 +1,10 @@
 """Reads of the boards, scoped to the person (core.scoping) or, for the public pages, by token."""
 
-from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404
 
 from core.models import Enterprise
-from responsibilities.board_choices import ResponsibleRole, RiskLevel
+from responsibilities.board_choices import RESPONSIBLE_ROLE_RANK, RISK_LEVEL_RANK, ResponsibleRole
 from responsibilities.models import EnterpriseBoard, MajorRisk, ResponsiblePerson
-
-LEVEL_ORDER = Case(*(When(level=v, then=Value(i)) for i, v in enumerate(RiskLevel.values)), output_field=IntegerField())
 
 
 def enterprise_for(*, user, pk):
@@ -23,21 +20,21 @@ def current_persons(*, enterprise):
 
 
 def person_history(*, enterprise):
-    return ResponsiblePerson.objects.filter(enterprise=enterprise).order_by("role", "-since")
+    return ResponsiblePerson.objects.filter(enterprise=enterprise).order_by(RESPONSIBLE_ROLE_RANK, "-since")
 
 
 def risks_of(*, enterprise, public_only=False):
     rows = MajorRisk.objects.filter(enterprise=enterprise)
     if public_only:
         rows = rows.filter(is_public=True)
-    return rows.order_by(LEVEL_ORDER, "site")
+    return rows.order_by(RISK_LEVEL_RANK, "site")
 
 
 def major_risk_list(*, user):
     return (
         MajorRisk.objects.visible_to(user)
         .select_related("enterprise", "enterprise__township")
-        .order_by(LEVEL_ORDER, "enterprise__name", "site")
+        .order_by(RISK_LEVEL_RANK, "enterprise__name", "site")
     )
 
 

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from core.views import AppIndexView
-from responsibilities import views_boards
+from responsibilities import views_boards, views_overview
 
 app_name = "responsibilities"
-urlpatterns = [path("", AppIndexView.as_view(app_label="responsibilities"), name="index")]
+urlpatterns = [
+    path("", views_overview.ResponsibilitiesIndexView.as_view(), name="index"),
+    path("units/<int:pk>/", views_overview.UnitOverviewView.as_view(), name="unit-overview"),
+    path("leaders/<int:pk>/overview/", views_overview.LeaderOverviewView.as_view(), name="leader-overview"),
+]
 urlpatterns += [
     path("enterprises/<int:pk>/board/", views_boards.BoardSectionView.as_view(), name="board-section"),
     path("enterprises/<int:pk>/board/edit/", views_boards.BoardEditView.as_view(), name="board-edit"),

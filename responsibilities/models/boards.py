@@ -10,7 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import Enterprise, TimeStampedModel
 from core.querysets import ScopedQuerySet
-from responsibilities.board_choices import RISK_LEVEL_COLOUR_NAMES, RISK_LEVEL_COLOURS, ResponsibleRole, RiskLevel
+from responsibilities.board_choices import (
+    RESPONSIBLE_ROLE_RANK,
+    RISK_LEVEL_COLOUR_NAMES,
+    RISK_LEVEL_COLOURS,
+    RISK_LEVEL_RANK,
+    ResponsibleRole,
+    RiskLevel,
+)
 
 ENTERPRISE_SCOPE = ("enterprise__township", "enterprise__supervising_department")
 validate_phone = RegexValidator(r"^\+?[0-9][0-9\- ]{5,19}$", _("请填写正确的电话号码（手机或座机）。"))
@@ -64,7 +71,7 @@ class ResponsiblePerson(TimeStampedModel):
     class Meta:
         verbose_name = _("监管责任人")
         verbose_name_plural = _("监管责任人")
-        ordering = ["enterprise", "role", "-since"]
+        ordering = ["enterprise", RESPONSIBLE_ROLE_RANK, "-since"]
         constraints = [
             models.UniqueConstraint(
                 fields=["enterprise", "role"],
@@ -117,7 +124,7 @@ class MajorRisk(TimeStampedModel):
     class Meta:
         verbose_name = _("重大风险管控公示")
         verbose_name_plural = _("重大风险管控公示")
-        ordering = ["enterprise", "level", "site"]
+        ordering = ["enterprise", RISK_LEVEL_RANK, "site"]
 
     def __str__(self):
         return f"{self.enterprise} {self.site}"

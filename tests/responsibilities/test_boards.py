@@ -209,3 +209,14 @@ def test_the_api_creates_major_risks_and_refuses_missing_persons(api_as):
     assert api_as("sp_staff").get(f"/api/v1/major-risks/{made.json()['id']}/").status_code == 404
     assert api_as("sp_staff").post("/api/v1/major-risks/", body, format="json").status_code == 400
     assert api_as("auditor").post("/api/v1/major-risks/", body, format="json").status_code == 403
+
+
+def test_major_risks_and_persons_are_ordered_by_level_and_role_not_by_their_stored_text(demo_user):
+    enterprise = gx_enterprise()
+    for level in ("blue", "yellow", "red", "orange"):
+        MajorRiskFactory(enterprise=enterprise, level=level)
+    assert [r.level for r in MajorRisk.objects.filter(enterprise=enterprise)] == ["red", "orange", "yellow", "blue"]
+    for role in ("enterprise", "administrative"):
+        set_person(demo_user("county_admin"), enterprise, role=role)
+    roles = [p.role for p in ResponsiblePerson.objects.filter(enterprise=enterprise)]
+    assert roles.index("administrative") < roles.index("enterprise")
