@@ -37,10 +37,13 @@ class DaysBetween(Func):
     output_field = IntegerField()
 
 
-def annotate_progress(measures):
+def annotate_progress(measures, on=None):
+    """Progress from the reports approved by the end of `on` (all approved reports when None)."""
     from tasks.models import ProgressReport
 
     approved = ProgressReport.objects.filter(measure=OuterRef("pk"), status=ReportStatus.APPROVED)
+    if on is not None:  # a report approved later did not count yet; one with no review time always did
+        approved = approved.filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__date__lte=on))
     latest_percent = Subquery(approved.order_by("-period_start").values("percent")[:1])
     quantity_sum = Subquery(
         approved.order_by().values("measure").annotate(total=Sum("quantity")).values("total")[:1],
@@ -60,20 +63,34 @@ def annotate_progress(measures):
     )
 
 
+def deadline_on(on):
+    """The deadline a measure had on `on`: an extension approved after that day had not moved it yet."""
+    from tasks.choices import ExtensionStatus
+    from tasks.models import ExtensionRequest
+
+    later = ExtensionRequest.objects.filter(
+        measure=OuterRef("pk"), status=ExtensionStatus.APPROVED, decided_at__date__gt=on
+    ).order_by("decided_at")
+    return Coalesce(Subquery(later.values("previous_deadline")[:1]), F("deadline"), output_field=DateField())
+
+
 def annotate_status(measures, today=None):
+    """Status and colour as they stood on `today` (default: today), from the reports approved and the
+    extensions granted by then: the same code reads the county of today and of a past date."""
     today = today or timezone.localdate()
     on = Value(today, output_field=DateField())
+    measures = annotate_progress(measures, on=today).annotate(deadline_then=deadline_on(today))
     elapsed = Cast(DaysBetween(on, F("start_date")), FloatField())
-    total = Cast(Greatest(DaysBetween(F("deadline"), F("start_date")), Value(1)), FloatField())
-    measures = annotate_progress(measures).annotate(
+    total = Cast(Greatest(DaysBetween(F("deadline_then"), F("start_date")), Value(1)), FloatField())
+    measures = measures.annotate(
         schedule_percent=Least(Greatest(elapsed * Value(100.0) / total, Value(0.0)), Value(100.0)),
-        days_left=DaysBetween(F("deadline"), on),
+        days_left=DaysBetween(F("deadline_then"), on),
     )
     measures = measures.annotate(schedule_lag=F("schedule_percent") - Cast(F("progress"), FloatField()))
     measures = measures.annotate(
         status=Case(
             When(progress__gte=100, then=Value(MeasureStatus.DONE)),
-            When(deadline__lt=today, then=Value(MeasureStatus.OVERDUE)),
+            When(deadline_then__lt=today, then=Value(MeasureStatus.OVERDUE)),
             When(start_date__gt=today, then=Value(MeasureStatus.NOT_STARTED)),
             When(schedule_lag__gt=settings.SCHEDULE_LAG_MARGIN, then=Value(MeasureStatus.BEHIND)),
             default=Value(MeasureStatus.IN_PROGRESS),
