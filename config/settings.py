@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "hazards",
     "disasters",
     "inspections",
+    "dashboards",
     "demo",
 ]
 
