@@ -366,3 +366,9 @@ INSPECTION_RECHECK_DAYS = env_int("INSPECTION_RECHECK_DAYS", 30, minimum=1, maxi
 
 # Public boards (监管责任人公示, 重大风险管控公示, no login): phone numbers show as 138****0001 unless this is false.
 PUBLIC_BOARD_MASK_PHONES = env_bool("PUBLIC_BOARD_MASK_PHONES", True)
+
+# Bulletins (通报): the issuing office's abbreviation in the 文号, e.g. 垫安办〔2024〕12号; the browser that
+# prints their PDF (Debian's chromium, installed by `make browser-deps`) and how long it may take.
+BULLETIN_NUMBER_PREFIX = env_str("BULLETIN_NUMBER_PREFIX", "垫安办")
+BULLETIN_CHROMIUM = env_str("BULLETIN_CHROMIUM", "/usr/bin/chromium")
+BULLETIN_PDF_TIMEOUT = env_int("BULLETIN_PDF_TIMEOUT", 120, minimum=10, maximum=1800)

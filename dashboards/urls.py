@@ -6,3 +6,13 @@ app_name = "dashboards"
 urlpatterns = [
     path("", views.CockpitView.as_view(), name="cockpit"),
 ]
+
+from dashboards import bulletin_views  # noqa: E402
+
+urlpatterns += [
+    path("bulletins/", bulletin_views.BulletinListView.as_view(), name="bulletin-list"),
+    path("bulletins/<int:pk>/", bulletin_views.BulletinDetailView.as_view(), name="bulletin-detail"),
+    path("bulletins/<int:pk>/progress/", bulletin_views.BulletinProgressView.as_view(), name="bulletin-progress"),
+    path("bulletins/<int:pk>/retry/", bulletin_views.BulletinRetryView.as_view(), name="bulletin-retry"),
+    path("bulletins/<int:pk>/<str:kind>/", bulletin_views.BulletinFileView.as_view(), name="bulletin-file"),
+]

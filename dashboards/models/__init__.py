@@ -1,0 +1,1 @@
+from dashboards.models.bulletins import Bulletin, BulletinNumber  # noqa: F401
