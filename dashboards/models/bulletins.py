@@ -28,7 +28,7 @@ def bulletin_upload_path(instance, filename):
     return f"dashboards/bulletins/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
 
 
-@pghistory.track(exclude=["progress", "updated_at"])
+@pghistory.track(exclude=["progress", "updated_at"], obj_field=pghistory.ObjForeignKey(related_name="history"))
 class Bulletin(TimeStampedModel):
     SCOPE_FIELDS = ("unit",)  # a county bulletin (no unit) is seen by county-wide roles only
 
