@@ -17,13 +17,14 @@ install: $(STAMP)
 run: install
 	$(PY) -m config.launcher
 
-# Chromium and a Chinese font, from Debian, for the browser tests and screenshots (skipped where apt is absent).
+# Chromium and a Chinese font, from Debian, for the browser tests, screenshots and the bulletins' PDFs (workers
+# need them too); poppler-utils (pdftotext) for the tests that read a PDF back. Skipped where apt is absent.
 browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	    (apt-get install -y -q chromium fonts-noto-cjk >/dev/null 2>&1 || \
-	     (apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-noto-cjk >/dev/null)); \
-	  else echo "browser tests need: apt-get install chromium fonts-noto-cjk"; fi; \
+	    (apt-get install -y -q chromium fonts-noto-cjk poppler-utils >/dev/null 2>&1 || \
+	     (apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-noto-cjk poppler-utils >/dev/null)); \
+	  else echo "browser tests and bulletin PDFs need: apt-get install chromium fonts-noto-cjk poppler-utils"; fi; \
 	fi
 
 test: install browser-deps
