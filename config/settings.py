@@ -370,5 +370,11 @@ PUBLIC_BOARD_MASK_PHONES = env_bool("PUBLIC_BOARD_MASK_PHONES", True)
 # Bulletins (通报): the issuing office's abbreviation in the 文号, e.g. 垫安办〔2024〕12号; the browser that
 # prints their PDF (Debian's chromium, installed by `make browser-deps`) and how long it may take.
 BULLETIN_NUMBER_PREFIX = env_str("BULLETIN_NUMBER_PREFIX", "垫安办")
+if not 1 <= len(BULLETIN_NUMBER_PREFIX) <= 20 or any(c.isspace() or c in "〔〕[]" for c in BULLETIN_NUMBER_PREFIX):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"BULLETIN_NUMBER_PREFIX={BULLETIN_NUMBER_PREFIX!r} must be 1-20 characters without spaces or brackets"
+    )
 BULLETIN_CHROMIUM = env_str("BULLETIN_CHROMIUM", "/usr/bin/chromium")
 BULLETIN_PDF_TIMEOUT = env_int("BULLETIN_PDF_TIMEOUT", 120, minimum=10, maximum=1800)

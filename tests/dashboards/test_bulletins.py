@@ -199,3 +199,19 @@ def test_the_list_takes_a_fixed_number_of_queries(web_as, demo_user, django_asse
         ask(demo_user("county_admin"), unit=township())
     with django_assert_max_num_queries(12):
         assert client.get(LIST).status_code == 200
+
+
+def test_a_bad_number_prefix_stops_the_start_with_its_name():
+    import subprocess
+    from pathlib import Path
+
+    environment = {**os.environ, "BULLETIN_NUMBER_PREFIX": "垫 安办"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0 and "BULLETIN_NUMBER_PREFIX='垫 安办'" in result.stderr
