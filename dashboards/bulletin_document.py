@@ -111,13 +111,11 @@ def _overdue(doc, figures, number):
 def _hazards(doc, figures, number):
     hazards = figures.state.hazards
     _heading(doc, number, _("隐患排查治理情况"))
-    period = _("本季度") if figures.months > 1 else _("本月")
     standing = [f for f in figures.hazard_totals if f.key not in HAZARD_FLOWS]
     flows = [f for f in figures.hazard_totals if f.key in HAZARD_FLOWS]
-    text = _("截至%(day)s，隐患%(standing)s；%(period)s%(flows)s。") % {
+    text = _("截至%(day)s，隐患%(standing)s；%(flows)s。") % {
         "day": _day(figures.on),
         "standing": _listing(standing, _("项")),
-        "period": period,
         "flows": _listing(flows, _("项")),
     }
     _body(doc, text)
@@ -139,10 +137,11 @@ def _warnings(doc, figures, number):
     _heading(doc, number, _("预警叫应和巡查情况"))
     text = _("预警叫应：%(warnings)s。巡查：%(patrols)s。") % {
         "warnings": _listing(figures.state.warnings),
-        "patrols": _listing(figures.patrols),
+        "patrols": _listing(figures.state.patrols),
     }
     _body(doc, text)
-    _figures_table(doc, _("表%(n)d-1 预警叫应和巡查") % {"n": number}, [*figures.state.warnings, *figures.patrols])
+    rows = [*figures.state.warnings, *figures.state.patrols]
+    _figures_table(doc, _("表%(n)d-1 预警叫应和巡查") % {"n": number}, rows)
 
 
 def _enforcement(doc, figures, number):

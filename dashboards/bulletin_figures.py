@@ -1,15 +1,17 @@
 """The figures a bulletin prints, read through the cockpit's own `summary()` so the two never disagree.
 
 A month's bulletin is the cockpit on the month's last day (today for the month under way). A quarter's is
-the cockpit on the quarter's last day for every standing figure (measures, open hazards, targets …), while
-what happened *during* the period — hazards found and closed, patrols, enforcement — is the sum of its
-months, each read on that month's last day.
+the cockpit on the quarter's last day for every standing figure (measures, open hazards, targets, warnings,
+and patrols, which the cockpit counts for the patrol period containing the day), while what happened
+*during* the period — hazards found and closed, enforcement — is the sum of its months, each read on that
+month's last day. A township has no enforcement figures (the cockpit gives None).
 """
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dashboards.bulletin_periods import month_ends
 
@@ -39,7 +41,6 @@ class BulletinFigures:
     on: object  # the date the standing figures are read on
     state: object  # the cockpit's summary on that date
     hazard_totals: list  # Figure list; found/closed summed over the period's months
-    patrols: list
     enforcement_rows: list  # EnforcementLine per department, then the total
     enforcement_summary: str  # the body sentence of the 三个强度 (a month's own, or the quarter's)
     months: int = 1
@@ -66,21 +67,26 @@ def combine(states):
         on=last.on,
         state=last,
         hazard_totals=_summed(states, lambda s: s.hazards.totals, HAZARD_FLOWS),
-        patrols=_summed(states, lambda s: s.patrols, None),
-        enforcement_rows=_enforcement_rows([s.enforcement for s in states]),
-        enforcement_summary=last.enforcement.summary() if len(states) == 1 else "",
+        enforcement_rows=_enforcement_rows([s.enforcement for s in states if s.enforcement is not None]),
+        enforcement_summary=last.enforcement.summary() if len(states) == 1 and last.enforcement else "",
         months=len(states),
     )
 
 
 def _summed(states, pick, keys):
-    """The last state's figures, with those named in `keys` (all if None) summed over every state."""
+    """The last state's figures, with those named in `keys` summed over every state (their 本月 becoming
+    本季度 when there are several)."""
     totals = {}
     for state in states:
         for figure in pick(state):
-            if keys is None or figure.key in keys:
+            if figure.key in keys:
                 totals[figure.key] = totals.get(figure.key, 0) + figure.value
-    return [replace(f, value=totals.get(f.key, f.value)) for f in pick(states[-1])]
+    figures = []
+    for figure in pick(states[-1]):
+        if figure.key in keys and len(states) > 1:
+            figure = replace(figure, value=totals[figure.key], label=figure.label.replace(_("本月"), _("本季度")))
+        figures.append(figure)
+    return figures
 
 
 def _enforcement_rows(bulletins):

@@ -32,7 +32,7 @@ def test_the_docx_has_the_title_the_number_the_body_and_tables_with_every_figure
     assert paragraphs[1] == "垫安办〔2024〕7号"
     assert paragraphs[2] == "各乡镇（街道）、县级有关部门："
     values = table_values(tables)
-    expected = {"措施总数": "101", "已完成": "41", "红色督办": "5", "逾期未整改": "14", "新发现": "3"}
+    expected = {"措施总数": "101", "已完成": "41", "红色督办": "5", "逾期未整改": "14", "本月新发现": "3"}
     assert {label: values[label] for label in expected} == {label: [v] for label, v in expected.items()}
     body = "".join(paragraphs)
     assert "措施总数101项，已完成41项" in body and "应急局（3项）、桂溪街道（5项）" in body
@@ -59,11 +59,12 @@ def test_a_quarter_reads_standing_figures_at_its_end_and_adds_up_its_months(demo
     assert quarter.on == datetime.date(2024, 6, 30) and quarter.months == 3
     totals = {f.key: f.value for f in quarter.hazard_totals}
     assert totals == {"open": 23, "overdue": 14, "major_open": 2, "found": 7, "closed": 70}
-    assert {f.key: f.value for f in quarter.patrols} == {"required": 30, "done": 10}
+    assert [f.label for f in quarter.hazard_totals][-2:] == ["本季度新发现", "本季度已销号"]
+    assert {f.key: f.value for f in quarter.state.patrols} == {"required": 10, "done": 5}  # the period at its end
     doc = bulletin_document(bulletin=bulletin(BulletinKind.QUARTERLY, datetime.date(2024, 4, 1)), figures=quarter)
     paragraphs, tables = docx_parts(doc.to_bytes())
     assert paragraphs[0] == "垫江县安全生产和自然灾害防治工作季度通报（2024年第二季度）"
-    assert table_values(tables)["新发现"] == ["7"] and table_values(tables)["已销号"] == ["70"]
+    assert table_values(tables)["本季度新发现"] == ["7"] and table_values(tables)["本季度已销号"] == ["70"]
 
 
 @needs_chromium
