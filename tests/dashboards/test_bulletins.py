@@ -215,3 +215,18 @@ def test_a_bad_number_prefix_stops_the_start_with_its_name():
         timeout=60,
     )
     assert result.returncode != 0 and "BULLETIN_NUMBER_PREFIX='垫 安办'" in result.stderr
+
+
+def test_a_bulletin_that_failed_every_attempt_can_be_queued_again_from_its_page(
+    web_as, demo_user, django_capture_on_commit_callbacks
+):
+    bulletin = ask(demo_user("gx_head"), unit=township())
+    Bulletin.objects.update(status=BulletinStatus.FAILED, attempts=BULLETIN_MAX_ATTEMPTS, error="chromium")
+    client = web_as("gx_head")
+    assert "重新生成" in client.get(reverse("dashboards:bulletin-detail", args=[bulletin.pk])).content.decode()
+    url = reverse("dashboards:bulletin-retry", args=[bulletin.pk])
+    assert web_as("sp_head").post(url).status_code == 404
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert web_as("gx_head").post(url).status_code == 302
+    bulletin.refresh_from_db()
+    assert (bulletin.status, bulletin.attempts, bulletin.error, len(callbacks)) == ("queued", 0, "", 1)
