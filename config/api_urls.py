@@ -63,3 +63,8 @@ urlpatterns.append(path("stats/enforcement/", EnforcementStatsView.as_view(), na
 urlpatterns.append(
     path("enterprises/<int:pk>/responsible-persons/", ResponsiblePersonsView.as_view(), name="responsible-persons")
 )
+
+from dashboards.api.summary import SummaryView, TrendView  # noqa: E402
+
+urlpatterns.append(path("dashboard/summary/", SummaryView.as_view(), name="dashboard-summary"))
+urlpatterns.append(path("dashboard/trend/", TrendView.as_view(), name="dashboard-trend"))

@@ -54,11 +54,6 @@ def public_risk(*, token):
     )
 
 
-ROLE_ORDER = Case(
-    *(When(role=v, then=Value(i)) for i, v in enumerate(ResponsibleRole.values)), output_field=IntegerField()
-)
-
-
 def responsible_person_list(*, user, filters=None):
     """The FilterSet over the responsible persons the person may see (current only unless `current=false`)."""
     from responsibilities.board_filtersets import ResponsiblePersonFilterSet
@@ -66,7 +61,7 @@ def responsible_person_list(*, user, filters=None):
     rows = (
         ResponsiblePerson.objects.visible_to(user)
         .select_related("enterprise__township", "enterprise__supervising_department")
-        .order_by("enterprise__name", "enterprise_id", ROLE_ORDER, "-since")
+        .order_by("enterprise__name", "enterprise_id", RESPONSIBLE_ROLE_RANK, "-since")
     )
     return ResponsiblePersonFilterSet(filters, queryset=rows)
 
