@@ -174,3 +174,25 @@ def test_an_api_client_reads_the_deliveries_to_its_own_endpoints_only(make_clien
     admin = APIClient()
     admin.force_authenticate(office)
     assert admin.get("/api/v1/webhook-deliveries/").json()["count"] == 2
+
+
+def test_every_page_opens_for_the_county_office(admin_web, make_client, make_endpoint, receiver, office):
+    client_user = make_client("沙坪镇", roles=[Role.TOWNSHIP_STAFF])
+    endpoint, _s = make_endpoint(client_user, receiver.url)
+    token, _key = api_token_issue(actor=office, user=client_user, name="同步")
+    for url in [
+        "/integrations/",
+        "/integrations/clients/new/",
+        f"/integrations/clients/{client_user.pk}/",
+        f"/integrations/clients/{client_user.pk}/roles/",
+        f"/integrations/clients/{client_user.pk}/tokens/new/",
+        f"/integrations/clients/{client_user.pk}/webhooks/new/",
+        f"/integrations/tokens/{token.pk}/revoke/",
+        f"/integrations/webhooks/{endpoint.pk}/",
+        f"/integrations/webhooks/{endpoint.pk}/edit/",
+    ]:
+        response = admin_web.get(url)
+        assert response.status_code == 200, url
+        assert "沙坪镇" in response.content.decode() or url.endswith("/new/"), url
+    edit = admin_web.get(f"/integrations/webhooks/{endpoint.pk}/edit/").content.decode()
+    assert receiver.url in edit and endpoint.secret not in edit
