@@ -3,7 +3,7 @@ the units with overdue measures, and the quantitative targets against their figu
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from dashboards.figures.base import BreakdownRow, Figure, TargetRow
@@ -27,35 +27,39 @@ class PlanFigures:
     targets: list = field(default_factory=list)  # TargetRow
 
 
-def _by_status():
-    counts = {"total": Count("pk")}
-    counts.update({key: Count("pk", filter=Q(status=MeasureStatus(key))) for key in STATUS_KEYS})
-    counts.update({c.value: Count("pk", filter=Q(colour=c)) for c in COLOURS})
-    return counts
+@dataclass
+class MeasureRow:
+    system: int | None
+    work_item: int | None
+    key_action: int | None
+    owner_unit: int
+    owner_name: str
+    status: str
+    colour: str
 
 
-def _breakdown(measures, group, label, url):
+def _rows(measures):
+    """Every measure's groups and its status on the day, in one query: the breakdowns are counted from it."""
+    fields = ("work_item__system", "work_item", "key_action", "owner_unit", "owner_unit__name", "status", "colour")
+    return [MeasureRow(*values) for values in measures.order_by().values_list(*fields)]
+
+
+def _breakdown(rows, group, label, url):
     """One row per value of `group` that has measures: label(pk) names it, url(pk) lists its measures."""
-    rows = (
-        measures.order_by()
-        .values(group)
-        .annotate(
-            total=Count("pk"),
-            done=Count("pk", filter=Q(status=MeasureStatus.DONE)),
-            overdue=Count("pk", filter=Q(status=MeasureStatus.OVERDUE)),
+    counted = {}
+    for row in rows:
+        key = getattr(row, group)
+        if key is None:
+            continue
+        total, done, overdue = counted.get(key, (0, 0, 0))
+        counted[key] = (
+            total + 1,
+            done + (row.status == MeasureStatus.DONE),
+            overdue + (row.status == MeasureStatus.OVERDUE),
         )
-    )
-    counted = {row[group]: row for row in rows if row[group] is not None}
     return [
-        BreakdownRow(
-            key=str(pk),
-            label=label(pk),
-            total=counted[pk]["total"],
-            done=counted[pk]["done"],
-            overdue=counted[pk]["overdue"],
-            url=url(pk),
-        )
-        for pk in counted
+        BreakdownRow(key=str(pk), label=label(pk), total=t, done=d, overdue=o, url=url(pk))
+        for pk, (t, d, o) in counted.items()
     ]
 
 
@@ -66,7 +70,10 @@ def plan_figures(*, user, unit, on, links):
     measures = measure_queryset(user=user, today=on).filter(plan=plan)
     if unit is not None:
         measures = measures.filter(Q(owner_unit=unit) | Q(lead_unit=unit))
-    totals = measures.aggregate(**_by_status())
+    rows = _rows(measures)
+    totals = {"total": len(rows)}
+    totals.update({key: sum(1 for r in rows if r.status == key) for key in STATUS_KEYS})
+    totals.update({c.value: sum(1 for r in rows if r.colour == c) for c in COLOURS})
     to_list = lambda **p: links.to("measure-list", year=plan.year, **links.unit_query(), **p)  # noqa: E731
     labels = dict(MeasureStatus.choices)
     figures = PlanFigures(
@@ -75,28 +82,26 @@ def plan_figures(*, user, unit, on, links):
         + [Figure(k, str(labels[k]), totals[k], to_list(status=k)) for k in STATUS_KEYS],
         colours=[Figure(c.value, str(c.label), totals[c.value], to_list(colour=c.value)) for c in COLOURS],
     )
-    _add_breakdowns(figures, plan, measures, to_list)
+    _add_breakdowns(figures, plan, rows, to_list)
     figures.targets = _targets(plan, links) if unit is None else []
     return figures
 
 
-def _add_breakdowns(figures, plan, measures, to_list):
+def _add_breakdowns(figures, plan, rows, to_list):
     systems = {s.pk: f"{s.code}、{s.title}" for s in plan.systems.all()}
     items = {w.pk: f"{w.number}. {w.title}" for w in plan.work_items.all()}
     actions = {k.pk: f"{k.code}、{k.title}" for k in plan.key_actions.all()}
-    figures.systems = _in_plan_order(
-        _breakdown(measures, "work_item__system", systems.get, lambda pk: to_list(system=pk)), systems
-    )
+    figures.systems = _in_plan_order(_breakdown(rows, "system", systems.get, lambda pk: to_list(system=pk)), systems)
     figures.work_items = _in_plan_order(
-        _breakdown(measures, "work_item", items.get, lambda pk: to_list(work_item=pk)), items
+        _breakdown(rows, "work_item", items.get, lambda pk: to_list(work_item=pk)), items
     )
     figures.key_actions = _in_plan_order(
-        _breakdown(measures, "key_action", actions.get, lambda pk: to_list(key_action=pk)), actions
+        _breakdown(rows, "key_action", actions.get, lambda pk: to_list(key_action=pk)), actions
     )
-    overdue = measures.filter(status=MeasureStatus.OVERDUE)
-    units = dict(overdue.order_by().values_list("owner_unit", "owner_unit__name").distinct())
-    rows = _breakdown(overdue, "owner_unit", units.get, lambda pk: to_list(owner_unit=pk, status="overdue"))
-    figures.overdue_by_unit = sorted(rows, key=lambda row: (-row.overdue, row.label))
+    overdue = [r for r in rows if r.status == MeasureStatus.OVERDUE]
+    units = {r.owner_unit: r.owner_name for r in overdue}
+    by_unit = _breakdown(overdue, "owner_unit", units.get, lambda pk: to_list(owner_unit=pk, status="overdue"))
+    figures.overdue_by_unit = sorted(by_unit, key=lambda row: (-row.overdue, row.label))
 
 
 def _in_plan_order(rows, labels):
