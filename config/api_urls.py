@@ -63,3 +63,7 @@ urlpatterns.append(path("stats/enforcement/", EnforcementStatsView.as_view(), na
 urlpatterns.append(
     path("enterprises/<int:pk>/responsible-persons/", ResponsiblePersonsView.as_view(), name="responsible-persons")
 )
+
+from dashboards.api.ranking import RankingView as DashboardRankingView  # noqa: E402
+
+urlpatterns.append(path("dashboard/ranking/", DashboardRankingView.as_view(), name="dashboard-ranking"))
