@@ -75,7 +75,8 @@ class MetricCell:
     def points(self):
         if not self.applicable:
             return Decimal("0.0")
-        return (self.weight * self.numerator / self.denominator).quantize(TENTH, ROUND_HALF_UP)
+        points = (self.weight * self.numerator / self.denominator).quantize(TENTH, ROUND_HALF_UP)
+        return points if points else Decimal("0.0")  # never "-0.0"
 
 
 @dataclass

@@ -61,6 +61,12 @@ class RankingView(LoginRequiredMixin, TemplateView):
         return self.render_to_response(context)
 
 
+def _shown(value):
+    if isinstance(value, bool):
+        return _("是") if value else _("否")
+    return value
+
+
 class RankingWeightsView(LoginRequiredMixin, View):
     """The county office sets each metric's weight and whether it counts; the page lists who changed what."""
 
@@ -90,5 +96,7 @@ class RankingWeightsView(LoginRequiredMixin, View):
 
     def _render(self, request, form, weights, status=200):
         changes = [(w.get_metric_display(), entry) for w in weights if w.pk for entry in history_for(w, limit=20)]
+        for _metric, entry in changes:
+            entry.changes = [(label, _shown(old), _shown(new)) for label, old, new in entry.changes]
         changes.sort(key=lambda change: change[1].when, reverse=True)
         return render(request, self.template_name, {"form": form, "changes": changes[:30]}, status=status)

@@ -148,6 +148,17 @@ def test_departments_rank_by_supervision_and_skip_acknowledgements(seeded, web_a
     assert "县级部门不参与预警叫应" in response.content.decode()
 
 
+def test_weekly_reports_count_each_week_ending_in_the_period(seeded, demo_user):
+    jtj = unit("交通局")
+    weekly = MeasureFactory(owner_unit=jtj, frequency="weekly", start_date=datetime.date(2024, 6, 1))
+    ReportFactory(measure=weekly, period_start=datetime.date(2024, 6, 10), submitted_at=at(2024, 6, 16, 20))
+    ReportFactory(measure=weekly, period_start=datetime.date(2024, 6, 17), submitted_at=at(2024, 6, 24, 9))  # late
+    rows = rows_by_name(unit_ranking(user=demo_user("county_admin"), kind="department", period=JUNE))
+    # the weeks ending on 2, 9, 16, 23 and 30 June; the measure began on 1 June
+    assert figures(rows["交通局"])["reports_on_time"] == (1, 5)
+    assert rows["交通局"].cells[0].points == Decimal("6.0")
+
+
 def test_the_weights_change_the_order(seeded, demo_user):
     admin = demo_user("county_admin")
     first = unit_ranking(user=admin, kind="township", period=JUNE).rows[0]
@@ -211,6 +222,8 @@ def test_the_api_explains_each_number(seeded, api_as):
         "points": "10.0", **links,
     }  # fmt: skip
     assert "score_part=self" in self_found["list_url"] and "found_from=2024-06-01" in self_found["list_url"]
+    sp = next(row for row in body["rows"] if row["unit"]["name"] == "沙坪镇")
+    assert {m["metric"]: m["points"] for m in sp["metrics"]}["overdue"] == "0.0"  # 0 × −20, not "-0.0"
 
 
 def test_the_schema_documents_the_response_shape(db):
@@ -287,6 +300,10 @@ def test_the_county_office_sets_a_weight_and_the_change_keeps_who_and_when(db, w
     page = client.get("/dashboard/ranking/weights/").content.decode()
     assert "county_admin" in page or "安委办" in page
     assert "-35.5" in page
+    client.post("/dashboard/ranking/weights/", _form(active_acks_on_time=""))
+    page = client.get("/dashboard/ranking/weights/").content.decode()
+    assert "计入得分：是 → 否" in page
+    assert not RankingWeight.objects.get(metric="acks_on_time").is_active
 
 
 def test_a_refused_weight_keeps_the_input_and_says_why(db, web_as):
