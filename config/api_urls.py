@@ -70,3 +70,7 @@ from dashboards.api.summary import SummaryView, TrendView  # noqa: E402
 
 urlpatterns.append(path("dashboard/summary/", SummaryView.as_view(), name="dashboard-summary"))
 urlpatterns.append(path("dashboard/trend/", TrendView.as_view(), name="dashboard-trend"))
+
+from dashboards.api.ranking import RankingView as DashboardRankingView  # noqa: E402
+
+urlpatterns.append(path("dashboard/ranking/", DashboardRankingView.as_view(), name="dashboard-ranking"))
