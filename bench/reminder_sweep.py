@@ -7,51 +7,15 @@ migrated, filled and dropped; the sends the sweep queues go to a private Redis q
 end, so no worker ever sees them. The caller's database and queues are not touched.
 """
 
-import io
-import os
-import sys
 import time
 import uuid
 from datetime import timedelta
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg2
+from common import admin, bench_database_url, copy_rows, setup_django
 
 HAZARDS = 1_000_000
 DUE_TODAY = 10_000
 STAFF_PER_TOWNSHIP = 2
-CHUNK = 100_000
-
-
-def bench_database_url():
-    url = os.environ.get("DATABASE_URL")
-    if not url or not os.environ.get("REDIS_URL"):
-        sys.exit("Set DATABASE_URL and REDIS_URL (the bench creates its own database next to DATABASE_URL's).")
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/") + "_bench"
-    return url, urlunsplit(parts._replace(path="/" + name)), name
-
-
-def admin(url, sql):
-    connection = psycopg2.connect(url)
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(sql)
-    finally:
-        connection.close()
-
-
-def setup_django(url, queue):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    os.environ["DATABASE_URL"] = url
-    os.environ["REMINDER_QUEUE"] = queue
-    os.environ.setdefault("SECRET_KEY", "reminder-sweep-bench-only")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
 
 
 def township_staff():
@@ -68,14 +32,6 @@ def township_staff():
         for n, u in enumerate(users)
     )
     return townships
-
-
-def _text(value):
-    if value is None:
-        return r"\N"
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
 
 
 def copy_hazards(townships, today):
@@ -96,20 +52,12 @@ def copy_hazards(townships, today):
         deadline=today,
         status="rectifying",
     )
-    varying = ["number", "territory_id", "deadline"]
-    fields = [f for f in Hazard._meta.concrete_fields if not f.primary_key and f.attname not in varying]
-    constant = "\t".join(_text(f.get_db_prep_save(f.pre_save(template, True), connection)) for f in fields)
-    columns = ", ".join(f'"{c}"' for c in varying + [f.column for f in fields])
+    rows = (
+        (f"B{n:08d}", townships[n % len(townships)], today if n < DUE_TODAY else today + timedelta(days=8 + n % 700))
+        for n in range(HAZARDS)
+    )
+    copy_rows(Hazard, template, ["number", "territory_id", "deadline"], rows)
     with connection.cursor() as cursor:
-        cursor.execute("ALTER TABLE hazards_hazard DISABLE TRIGGER USER")  # no history rows for bench data
-        for start in range(0, HAZARDS, CHUNK):
-            buffer = io.StringIO()
-            for n in range(start, min(start + CHUNK, HAZARDS)):
-                deadline = today if n < DUE_TODAY else today + timedelta(days=8 + n % 700)
-                buffer.write(f"B{n:08d}\t{townships[n % len(townships)]}\t{deadline}\t{constant}\n")
-            buffer.seek(0)
-            cursor.copy_expert(f"COPY hazards_hazard ({columns}) FROM STDIN", buffer)
-        cursor.execute("ALTER TABLE hazards_hazard ENABLE TRIGGER USER")
         cursor.execute("ANALYZE")
     print(f"{HAZARDS:,} open hazards ({DUE_TODAY:,} due today) loaded in {time.time() - now:.1f} s")
 
@@ -155,7 +103,7 @@ def main():
     admin(caller_url, f'CREATE DATABASE "{name}"')
     try:
         queue = f"bench-{uuid.uuid4().hex[:8]}"
-        setup_django(url, queue)
+        setup_django(url, REMINDER_QUEUE=queue, SECRET_KEY="reminder-sweep-bench-only")
         run(queue)
     finally:
         admin(caller_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

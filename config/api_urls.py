@@ -16,6 +16,7 @@ from inspections.api.penalties import PenaltyViewSet
 from inspections.api.plans import InspectionPlanViewSet
 from inspections.api.stats import EnforcementStatsView
 from inspections.api.views import ChecklistViewSet, InspectionViewSet
+from integrations.api.views import WebhookDeliveryViewSet
 from notifications.api.views import NotificationViewSet
 from responsibilities.api.boards import MajorRiskViewSet, ResponsiblePersonsView
 from responsibilities.api.duties import DutyListViewSet, DutyReportViewSet
@@ -57,9 +58,19 @@ router.register("penalties", PenaltyViewSet, basename="penalty")
 router.register("major-risks", MajorRiskViewSet, basename="major-risk")
 router.register("duty-lists", DutyListViewSet, basename="duty-list")
 router.register("duty-reports", DutyReportViewSet, basename="duty-report")
+router.register("webhook-deliveries", WebhookDeliveryViewSet, basename="webhook-delivery")
 
 urlpatterns = router.urls
 urlpatterns.append(path("stats/enforcement/", EnforcementStatsView.as_view(), name="stats-enforcement"))
 urlpatterns.append(
     path("enterprises/<int:pk>/responsible-persons/", ResponsiblePersonsView.as_view(), name="responsible-persons")
 )
+
+from dashboards.api.summary import SummaryView, TrendView  # noqa: E402
+
+urlpatterns.append(path("dashboard/summary/", SummaryView.as_view(), name="dashboard-summary"))
+urlpatterns.append(path("dashboard/trend/", TrendView.as_view(), name="dashboard-trend"))
+
+from dashboards.api.ranking import RankingView as DashboardRankingView  # noqa: E402
+
+urlpatterns.append(path("dashboard/ranking/", DashboardRankingView.as_view(), name="dashboard-ranking"))

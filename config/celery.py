@@ -50,4 +50,10 @@ app.conf.beat_schedule = {
         "schedule": 60.0,
         "options": {"expires": 50},
     },
+    # Outgoing webhooks: every minute, send again the deliveries whose retry is due (integrations.sending).
+    "webhook-sweep": {
+        "task": "integrations.sweep_webhooks",
+        "schedule": 60.0,
+        "options": {"expires": 50},
+    },
 }

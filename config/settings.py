@@ -58,7 +58,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -76,6 +75,7 @@ INSTALLED_APPS = [
     "inspections",
     "dashboards",
     "demo",
+    "integrations",  # API clients' pages and outgoing webhooks; reads across the domain apps
 ]
 
 MIDDLEWARE = [
@@ -163,11 +163,14 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("BEHIND_HTTPS_PROXY")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first: an unauthenticated call then gets 401 with a WWW-Authenticate header, not 403.
-        "rest_framework.authentication.TokenAuthentication",
+        "core.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "core.api.sync.UpdatedAfterFilter",  # ?updated_after= on every list of records with updated_at
+    ],
     "DEFAULT_PAGINATION_CLASS": "config.api.Pagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.api.exception_handler",
@@ -225,6 +228,9 @@ SPECTACULAR_SETTINGS = {
         # responsibilities: duty lists (责任清单)
         "DutyListKindEnum": "responsibilities.models.duties.DutyListKind",
         "DutyReportStatusEnum": "responsibilities.models.duties.DutyReportStatus",
+        # integrations: outgoing webhooks
+        "WebhookEventEnum": "integrations.choices.WebhookEvent",
+        "WebhookDeliveryStatusEnum": "integrations.choices.DeliveryStatus",
     },
 }
 
@@ -366,6 +372,16 @@ INSPECTION_RECHECK_DAYS = env_int("INSPECTION_RECHECK_DAYS", 30, minimum=1, maxi
 
 # Public boards (监管责任人公示, 重大风险管控公示, no login): phone numbers show as 138****0001 unless this is false.
 PUBLIC_BOARD_MASK_PHONES = env_bool("PUBLIC_BOARD_MASK_PHONES", True)
+
+# Outgoing webhooks (integrations/): each event is POSTed to the API clients' endpoints, signed with the
+# endpoint's secret. A delivery that fails is tried again WEBHOOK_RETRY_SECONDS later, then twice as long each
+# time (at most 6 hours), and is marked failed after WEBHOOK_MAX_ATTEMPTS tries in all; the row stays in the
+# delivery log and can be sent again by hand. A receiver must answer 2xx within WEBHOOK_TIMEOUT seconds.
+# Deliveries go to WEBHOOK_QUEUE (a worker must consume it: `-Q celery,<name>` when it is not "celery").
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 8, minimum=1, maximum=30)
+WEBHOOK_RETRY_SECONDS = env_int("WEBHOOK_RETRY_SECONDS", 60, minimum=1, maximum=3600)
+WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 5, minimum=1, maximum=30)
+WEBHOOK_QUEUE = env_str("WEBHOOK_QUEUE", "celery")
 
 # Bulletins (通报): the issuing office's abbreviation in the 文号, e.g. 垫安办〔2024〕12号; the browser that
 # prints their PDF (Debian's chromium, installed by `make browser-deps`) and how long it may take.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("inspections/", include("inspections.urls")),
     path("notifications/", include("notifications.urls")),
     path("dashboard/", include("dashboards.urls")),
+    path("integrations/", include("integrations.urls")),  # 外部系统接入 (API clients, tokens, webhooks)
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(("config.api_urls", "api"))),

@@ -36,7 +36,8 @@ ROLE_UNIT_KINDS = {
     Role.COUNTY_LEADER: {OrgUnitKind.COUNTY},
     Role.COUNTY_ADMIN: {OrgUnitKind.COUNTY},
     Role.AUDITOR: {OrgUnitKind.COUNTY},
-    Role.API_CLIENT: {OrgUnitKind.COUNTY},
+    # An external system reads the whole county, or one department's or township's records (core.scoping).
+    Role.API_CLIENT: {OrgUnitKind.COUNTY, OrgUnitKind.DEPARTMENT, OrgUnitKind.TOWNSHIP},
     Role.DEPT_HEAD: {OrgUnitKind.DEPARTMENT},
     Role.DEPT_STAFF: {OrgUnitKind.DEPARTMENT},
     Role.TOWNSHIP_HEAD: {OrgUnitKind.TOWNSHIP},
@@ -44,7 +45,8 @@ ROLE_UNIT_KINDS = {
     Role.GRID_MEMBER: {OrgUnitKind.GRID, OrgUnitKind.VILLAGE},
 }
 
-# Roles that see every record of the county; of them only the administrator changes anything.
+# Roles that see every record of the county (an API client only when it is placed at the county itself);
+# of them only the administrator changes anything.
 COUNTY_WIDE_ROLES = {Role.COUNTY_LEADER, Role.COUNTY_ADMIN, Role.AUDITOR, Role.API_CLIENT}
 READ_ONLY_ROLES = {Role.COUNTY_LEADER, Role.AUDITOR, Role.API_CLIENT}
 

@@ -227,3 +227,4 @@ class EnterpriseAlias(TimeStampedModel):
 
 
 from core.models_merge import EnterpriseMerge  # noqa: E402,F401  (一企多牌 merge events)
+from core.models_tokens import ApiToken  # noqa: E402,F401  (API tokens of external systems)

@@ -365,3 +365,44 @@ def template_workbook(*, title, columns, required, widths, example, notes, closi
         rules.append([line])
     rules.column_dimensions["A"].width, rules.column_dimensions["C"].width = 20, 90
     return workbook_bytes(book)
+
+
+def _bracket_variants(text):
+    """Names are typed with half- or full-width brackets: （演示） and (演示) are the same name."""
+    full = text.replace("(", "（").replace(")", "）")
+    return {text, full, full.replace("（", "(").replace("）", ")")}
+
+
+def enterprise_name_index(*, actor, texts):
+    """Each text to the enterprises among those the person may see that it names: by name, alias (一企多牌) or
+    统一社会信用代码, in three queries however many texts there are. Use with `enterprise_named`."""
+    from core.models import Enterprise, EnterpriseAlias
+    from core.validators import normalize_credit_code
+
+    names = {variant for text in texts for variant in _bracket_variants(text)}
+    codes = {normalize_credit_code(text) for text in texts}
+    visible = Enterprise.objects.visible_to(actor).select_related("township", "supervising_department")
+    found = {}
+    for enterprise in visible.filter(models.Q(name__in=names) | models.Q(credit_code__in=codes)):
+        for key in (enterprise.name, enterprise.credit_code):
+            found.setdefault(key, set()).add(enterprise)
+    aliases = EnterpriseAlias.objects.visible_to(actor).filter(name__in=names)
+    for alias in aliases.select_related("enterprise__township", "enterprise__supervising_department"):
+        found.setdefault(alias.name, set()).add(alias.enterprise)
+    return {
+        text: set().union(*(found.get(v, set()) for v in _bracket_variants(text) | {normalize_credit_code(text)}))
+        for text in texts
+    }
+
+
+def enterprise_named(index, text):
+    """The one enterprise of `enterprise_name_index` that `text` names, or a CellError saying why not."""
+    found = index.get(text, set())
+    if len(found) > 1:
+        raise CellError(_("“%(text)s”对应多个单位，请填写统一社会信用代码。") % {"text": text})
+    if not found:
+        raise CellError(
+            _("找不到生产经营单位“%(text)s”：请填写单位全称、别名或统一社会信用代码，且该单位在您的管辖范围内。")
+            % {"text": text}
+        )
+    return next(iter(found))

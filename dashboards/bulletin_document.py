@@ -67,7 +67,7 @@ def _day(on):
 def _plan(doc, figures, number):
     plan = figures.state.plan
     _heading(doc, number, _("工作要点推进情况"))
-    text = _("截至%(day)s，%(year)s年工作要点措施%(measures)s；三色督办：%(colours)s。") % {
+    text = _("截至%(day)s，%(year)s年工作要点：%(measures)s；三色督办：%(colours)s。") % {
         "day": _day(figures.on),
         "year": figures.state.plan_year,
         "measures": _listing(plan.measures, _("项")),
@@ -113,7 +113,7 @@ def _hazards(doc, figures, number):
     _heading(doc, number, _("隐患排查治理情况"))
     standing = [f for f in figures.hazard_totals if f.key not in HAZARD_FLOWS]
     flows = [f for f in figures.hazard_totals if f.key in HAZARD_FLOWS]
-    text = _("截至%(day)s，隐患%(standing)s；%(flows)s。") % {
+    text = _("截至%(day)s：%(standing)s；%(flows)s。") % {
         "day": _day(figures.on),
         "standing": _listing(standing, _("项")),
         "flows": _listing(flows, _("项")),

@@ -23,10 +23,18 @@ class PdfError(RuntimeError):
 
 
 def bulletin_html(*, doc, title):
-    blocks = [
-        {"kind": "p" if isinstance(block, Paragraph) else "table", "block": block, "widths": _percentages(block)}
-        for block in doc.blocks
-    ]
+    blocks = []
+    for index, block in enumerate(doc.blocks):
+        following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+        blocks.append(
+            {
+                "kind": "p" if isinstance(block, Paragraph) else "table",
+                "block": block,
+                "widths": _percentages(block),
+                # A table's caption stays on the table's page.
+                "keep": isinstance(block, Paragraph) and following is not None and not isinstance(following, Paragraph),
+            }
+        )
     margin_mm = round(MARGIN / TWIPS_PER_MM, 1)
     return render_to_string(
         "dashboards/bulletin_print.html", {"blocks": blocks, "title": title, "margin_mm": margin_mm}

@@ -7,6 +7,11 @@ urlpatterns = [
     path("", views.CockpitView.as_view(), name="cockpit"),
 ]
 
+from dashboards import ranking_views  # noqa: E402
+
+urlpatterns.append(path("ranking/", ranking_views.RankingView.as_view(), name="ranking"))
+urlpatterns.append(path("ranking/weights/", ranking_views.RankingWeightsView.as_view(), name="ranking-weights"))
+
 from dashboards import bulletin_views  # noqa: E402
 
 urlpatterns += [

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.views.generic import TemplateView
 
 from core.selectors import units_in_scope
+from dashboards.charts import cockpit_charts
+from dashboards.figures import summary
 from dashboards.params import dashboard_params
 
 
@@ -20,4 +22,11 @@ class CockpitView(LoginRequiredMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return {"unit": self.unit, "on": self.on, "units": units_in_scope(user=self.request.user)}
+        figures = summary(user=self.request.user, unit=self.unit, on=self.on)
+        return {
+            "unit": self.unit,
+            "on": self.on,
+            "units": units_in_scope(user=self.request.user),
+            "summary": figures,
+            "charts": cockpit_charts(figures),
+        }

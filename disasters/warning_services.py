@@ -14,6 +14,7 @@ from core.choices import OrgUnitKind, Role
 from core.models import Membership
 from disasters.choices_warnings import ACTION_FIELDS, ack_minutes
 from disasters.models import Warning, WarningAcknowledgement, WarningNumber, WarningResponse
+from disasters.signals import warning_issued
 from disasters.warning_permissions import (
     TOWNSHIP_ROLES,
     answers_for_some_township,
@@ -98,6 +99,7 @@ def warning_issue(*, actor, type, level, text, townships, issued_at=None, issuin
         [WarningAcknowledgement(warning=warning, township=t, due_at=due_at) for t in townships]
     )
     _announce(warning, townships, due_at)
+    transaction.on_commit(lambda: warning_issued.send(sender=Warning, warning=warning))
     return warning
 
 
@@ -181,6 +183,7 @@ def warning_acknowledge(*, actor, warning, township=None, note=""):
     ack.note = note
     ack.full_clean()
     ack.save()
+    warning.save(update_fields=["updated_at"])  # its "已叫应 x/y" changed: a syncing client must see it
     return ack
 
 
@@ -212,6 +215,7 @@ def warning_respond(*, actor, warning, township, village=None, people_moved=0, n
     )
     response.full_clean()
     response.save()
+    warning.save(update_fields=["updated_at"])  # the warning's page and API show its responses
     return response
 
 

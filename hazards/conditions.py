@@ -33,3 +33,8 @@ def score_part_q(part, today):
         ScorePart.ON_TIME: Q(status=HazardStatus.CLOSED, closed_at__date__lte=F("deadline")),
         ScorePart.OVERDUE: overdue_q(today),
     }[ScorePart(part)]
+
+
+def open_on_q(day):
+    """Found by `day` and not closed by its end (on the local calendar): the problem list as it stood then."""
+    return Q(found_on__lte=day) & (Q(closed_at__isnull=True) | Q(closed_at__date__gt=day))

@@ -14,7 +14,7 @@ from hazards.choices import (
     RewardStatus,
     ScorePart,
 )
-from hazards.conditions import age_q, score_part_q
+from hazards.conditions import OPEN, age_q, score_part_q
 from hazards.models import Hazard, PublicReport
 from hazards.models_public import normalize_receipt_code
 
@@ -38,6 +38,9 @@ class HazardFilterSet(SmallSelectsMixin, django_filters.FilterSet):
         label=_("发现年度"), method="filter_year", min_value=2000, max_value=2100, decimal_places=0
     )
     age = django_filters.ChoiceFilter(label=_("未销号时长"), choices=AgeBucket.choices, method="filter_age")
+    overdue = django_filters.BooleanFilter(label=_("逾期未整改"), method="filter_overdue")
+    closed_from = django_filters.DateFilter(label=_("销号日期起"), field_name="closed_at", lookup_expr="date__gte")
+    closed_to = django_filters.DateFilter(label=_("销号日期止"), field_name="closed_at", lookup_expr="date__lte")
     score_part = django_filters.ChoiceFilter(
         label=_("评价细则得分项"), choices=ScorePart.choices, method="filter_score"
     )
@@ -60,6 +63,9 @@ class HazardFilterSet(SmallSelectsMixin, django_filters.FilterSet):
             "year",
             "age",
             "score_part",
+            "overdue",
+            "closed_from",
+            "closed_to",
         ]
 
     def filter_q(self, queryset, name, value):
@@ -89,6 +95,12 @@ class HazardFilterSet(SmallSelectsMixin, django_filters.FilterSet):
 
     def filter_age(self, queryset, name, value):
         return queryset.filter(age_q(value, timezone.localdate()))
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        late = OPEN & Q(deadline__lt=timezone.localdate())
+        return queryset.filter(late) if value else queryset.exclude(late)
 
     def filter_score(self, queryset, name, value):
         return queryset.filter(score_part_q(value, timezone.localdate()))

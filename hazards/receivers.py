@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
@@ -37,7 +38,8 @@ def move_hazard_records(sender, keep, duplicate, **kwargs):
     if SelfInspection.objects.filter(enterprise=duplicate).filter(same_period).exists():
         raise ValidationError(_("两个单位在同一周期都有日周月排查记录，不能自动合并，请先核对排查记录。"))
     moved = {
-        "hazards.Hazard": Hazard.objects.filter(enterprise=duplicate).update(enterprise=keep),
+        # updated_at moves too: the hazard's enterprise changed for a client syncing with ?updated_after=
+        "hazards.Hazard": Hazard.objects.filter(enterprise=duplicate).update(enterprise=keep, updated_at=Now()),
         "hazards.SelfInspection": SelfInspection.objects.filter(enterprise=duplicate).update(enterprise=keep),
     }
     kept_duties = EnterpriseChecklist.objects.filter(enterprise=keep).values("checklist")

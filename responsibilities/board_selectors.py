@@ -52,3 +52,27 @@ def public_risk(*, token):
     return get_object_or_404(
         MajorRisk.objects.select_related("enterprise", "enterprise__township"), public_token=token, is_public=True
     )
+
+
+def responsible_person_list(*, user, filters=None):
+    """The FilterSet over the responsible persons the person may see (current only unless `current=false`)."""
+    from responsibilities.board_filtersets import ResponsiblePersonFilterSet
+
+    rows = (
+        ResponsiblePerson.objects.visible_to(user)
+        .select_related("enterprise__township", "enterprise__supervising_department")
+        .order_by("enterprise__name", "enterprise_id", RESPONSIBLE_ROLE_RANK, "-since")
+    )
+    return ResponsiblePersonFilterSet(filters, queryset=rows)
+
+
+def roster_filter_choices(*, user):
+    """The townships and departments of the enterprises the person may see, for the roster export's filters."""
+    from core.models import OrgUnit
+
+    enterprises = Enterprise.objects.visible_to(user)
+    units = OrgUnit.objects.order_by("sort_order", "code")
+    return {
+        "townships": list(units.filter(pk__in=enterprises.values("township_id"))),
+        "departments": list(units.filter(pk__in=enterprises.values("supervising_department_id"))),
+    }

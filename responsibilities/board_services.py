@@ -51,6 +51,21 @@ def responsible_person_set(*, actor, enterprise, role, name, post, phone, since)
         .filter(enterprise=enterprise, role=role, until__isnull=True)
         .first()
     )
+    values = {"role": role, "name": name, "post": post, "phone": phone, "since": since}
+    person = responsible_person_check(actor=actor, enterprise=enterprise, current=current, **values)
+    if current is not None:
+        current.until = since - timedelta(days=1)
+        current.save(update_fields=["until", "updated_at"])
+    person.save()
+    enterprise_board(enterprise=enterprise)
+    return person
+
+
+def responsible_person_check(*, actor, enterprise, current, role, name, post, phone, since):
+    """The rules of naming a new holder that need no query, given the `current` one (or None): who may, that
+    the person differs, that the term starts after the current one's. Returns the unsaved row; the importer's
+    preview calls it too."""
+    _check_actor(actor, enterprise)
     person = ResponsiblePerson(
         enterprise=enterprise,
         role=role,
@@ -60,19 +75,25 @@ def responsible_person_set(*, actor, enterprise, role, name, post, phone, since)
         since=since,
     )
     if current is not None:
-        if (current.name, current.post, current.phone) == (person.name, person.post, person.phone):
+        if responsible_person_same(current, name=person.name, post=person.post, phone=person.phone):
             raise ValidationError(_("与现任责任人的姓名、职务和电话相同，无需变更。"))
         if since is not None and since <= current.since:
             raise ValidationError(
                 {"since": _("任职日期须晚于现任责任人的任职日期（%(date)s）。") % {"date": current.since.isoformat()}}
             )
     person.full_clean(exclude=["enterprise"], validate_constraints=False)
-    if current is not None:
-        current.until = since - timedelta(days=1)
-        current.save(update_fields=["until", "updated_at"])
-    person.save()
-    enterprise_board(enterprise=enterprise)
     return person
+
+
+def responsible_person_same(current, *, name, post, phone):
+    """Whether the row names the current holder again (nothing to change)."""
+    named = tuple((value or "").strip() for value in (name, post, phone))
+    return (current.name, current.post, current.phone) == named
+
+
+def board_edit_check(*, actor, enterprise):
+    """Raises PermissionDenied, with the reason, unless the person may change the enterprise's boards."""
+    _check_actor(actor, enterprise)
 
 
 def _check_risk_persons(risk):

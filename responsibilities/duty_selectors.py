@@ -50,3 +50,41 @@ def duty_report_queryset(*, user):
         .select_related("leader__unit", "reviewed_by")
         .order_by("-year", "-half", "leader__sort_order", "pk")
     )
+
+
+def duty_export_list(*, user, filters=None):
+    """The FilterSet over the duties the person reads, joined and prefetched for the Excel export."""
+    from responsibilities.duty_filtersets import DutyFilterSet
+    from tasks.models import KeyAction, WorkItem
+
+    rows = (
+        Duty.objects.visible_to(user)
+        .select_related("duty_list__leader__unit")
+        .prefetch_related(
+            Prefetch("work_items", queryset=WorkItem.objects.order_by("number")),
+            Prefetch("key_actions", queryset=KeyAction.objects.order_by("number")),
+        )
+        .order_by(
+            "-duty_list__year", "duty_list__leader__sort_order", "duty_list__leader__name", "duty_list__kind", "order"
+        )
+    )
+    return DutyFilterSet(filters, queryset=rows)
+
+
+def leader_filtered_list(*, user, filters=None):
+    """The leader list page: its FilterSet (the export's fields) over the active leaders."""
+    from responsibilities.duty_filtersets import LeaderFilterSet
+
+    return LeaderFilterSet(filters, queryset=leader_list(user=user))
+
+
+def duty_filter_choices(*, user):
+    """The years, units and leaders the filters offer: three queries."""
+    from core.models import OrgUnit
+
+    leaders = list(leader_queryset(user=user).order_by("sort_order", "name"))
+    return {
+        "years": list(DutyList.objects.visible_to(user).values_list("year", flat=True).distinct().order_by("-year")),
+        "units": list(OrgUnit.objects.filter(pk__in={leader.unit_id for leader in leaders}).order_by("path")),
+        "leaders": leaders,
+    }

@@ -132,3 +132,49 @@ def sector_supervision_set(*, actor, sector, department, duty_text=""):
 def sector_supervision_remove(*, actor, supervision):
     _require_keeper(actor)
     supervision.delete()
+
+
+# ---- the upserts of the duty-list import (responsibilities.duty_excel) ------------------------------------------
+
+DUTY_CREATED, DUTY_UPDATED, DUTY_UNCHANGED = "create", "update", "same"
+
+
+def leader_find_or_create(*, actor, unit, name, post):
+    """The leader holding `post` in `unit`, registered the first time a list names them."""
+    _require_keeper(actor)
+    leader = Leader.objects.filter(unit=unit, name=name, post=post).first()
+    return leader or leader_create(actor=actor, unit=unit, name=name, post=post)
+
+
+def duty_list_find_or_create(*, actor, leader, year, kind):
+    _require_keeper(actor)
+    duty_list = DutyList.objects.filter(leader=leader, year=year, kind=kind).first()
+    return duty_list or duty_list_create(actor=actor, leader=leader, year=year, kind=kind)
+
+
+def duty_differs(duty, *, text, work_items, key_actions):
+    """Whether the duty would change; reads the links already loaded (prefetch them for a list of duties)."""
+    return (
+        duty.text != text
+        or {item.pk for item in duty.work_items.all()} != {item.pk for item in work_items}
+        or {action.pk for action in duty.key_actions.all()} != {action.pk for action in key_actions}
+    )
+
+
+@transaction.atomic
+def duty_set(*, actor, duty_list, order, text, work_items=(), key_actions=()):
+    """The list's duty number `order` reads `text` and covers exactly these links: added, rewritten, or left
+    alone (no history event) when it already does. Returns (duty, DUTY_CREATED | DUTY_UPDATED | DUTY_UNCHANGED)."""
+    _require_keeper(actor)
+    duty = (
+        Duty.objects.select_for_update()
+        .filter(duty_list=duty_list, order=order)
+        .prefetch_related("work_items", "key_actions")
+        .first()
+    )
+    links = {"work_items": list(work_items), "key_actions": list(key_actions)}
+    if duty is None:
+        return duty_add(actor=actor, duty_list=duty_list, order=order, text=text, **links), DUTY_CREATED
+    if not duty_differs(duty, text=text, **links):
+        return duty, DUTY_UNCHANGED
+    return duty_update(actor=actor, duty=duty, text=text, **links), DUTY_UPDATED

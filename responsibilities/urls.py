@@ -46,3 +46,27 @@ urlpatterns += [
     ),
     path("duty-reports/<int:pk>/", views_duty_reports.DutyReportDetailView.as_view(), name="duty-report-detail"),
 ]
+
+# Excel: the duty-list import and export, the four-person roster import and export
+from django.urls import re_path  # noqa: E402
+
+from responsibilities import duty_excel_views, roster_excel_views  # noqa: E402
+
+urlpatterns += [
+    path("leaders/export/", duty_excel_views.DutyExportView.as_view(), name="duty-export"),
+    path("leaders/import/", duty_excel_views.DutyImportView.as_view(), name="duty-import"),
+    path("leaders/import/template/", duty_excel_views.DutyTemplateView.as_view(), name="duty-import-template"),
+    re_path(
+        r"^leaders/import/(?P<token>[0-9a-f]{32})/$",
+        duty_excel_views.DutyImportPreviewView.as_view(),
+        name="duty-import-preview",
+    ),
+    path("roster/export/", roster_excel_views.RosterExportView.as_view(), name="roster-export"),
+    path("roster/import/", roster_excel_views.RosterImportView.as_view(), name="roster-import"),
+    path("roster/import/template/", roster_excel_views.RosterTemplateView.as_view(), name="roster-import-template"),
+    re_path(
+        r"^roster/import/(?P<token>[0-9a-f]{32})/$",
+        roster_excel_views.RosterImportPreviewView.as_view(),
+        name="roster-import-preview",
+    ),
+]

@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from core.forms import run_service
 from responsibilities import board_selectors as selectors
 from responsibilities import board_services as services
+from responsibilities.board_choices import ResponsibleRole
 from responsibilities.board_forms import MajorRiskForm, ResponsiblePersonForm
 from responsibilities.board_permissions import may_edit_board
 from responsibilities.board_services import RISK_FIELDS, mask_phone
@@ -135,7 +136,12 @@ class RiskListView(LoginRequiredMixin, TemplateView):
     template_name = "responsibilities/boards_risk_list.html"
 
     def get_context_data(self, **kwargs):
-        return {"risks": selectors.major_risk_list(user=self.request.user)[:500]}
+        user = self.request.user
+        return {
+            "risks": selectors.major_risk_list(user=user)[:500],
+            "roster": selectors.roster_filter_choices(user=user),
+            "roles": ResponsibleRole.choices,
+        }
 
 
 class RiskFormView(LoginRequiredMixin, View):

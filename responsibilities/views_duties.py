@@ -24,7 +24,14 @@ class LeaderListView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        return {"leaders": selectors.leader_list(user=user), "can_change": services.may_keep_duties(user)}
+        filterset = selectors.leader_filtered_list(user=user, filters=self.request.GET)
+        return {
+            "leaders": filterset.qs if filterset.is_valid() else filterset.queryset.none(),
+            "filterset": filterset,
+            "choices": selectors.duty_filter_choices(user=user),
+            "query": self.request.GET.urlencode(),
+            "can_change": services.may_keep_duties(user),
+        }
 
 
 class LeaderDetailView(LoginRequiredMixin, TemplateView):

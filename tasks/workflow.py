@@ -18,6 +18,7 @@ from tasks.choices import ExtensionStatus, ReportStatus
 from tasks.models import ExtensionRequest, Measure, ProgressReport, ReportEvidence, ReportTransition
 from tasks.periods import period_start
 from tasks.permissions import may_review, may_write_reports
+from tasks.signals import report_approved
 
 OWNER, REVIEWER = "owner", "reviewer"
 TRANSITIONS = {
@@ -165,6 +166,8 @@ def report_approve(*, actor, report, note=""):
     report = _transition(actor=actor, report=report, to=ReportStatus.APPROVED, note=note)
     report.reviewed_at, report.reviewed_by = timezone.now(), actor
     report.save(update_fields=["status", "reviewed_at", "reviewed_by", "updated_at"])
+    report.measure.save(update_fields=["updated_at"])  # its approved progress changed: syncing clients see it
+    transaction.on_commit(lambda: report_approved.send(sender=ProgressReport, report=report))
     return report
 
 

@@ -22,6 +22,7 @@ SEEDING_MIGRATIONS = [
     ("disasters.migrations.0002_readiness", "seed_rules"),
     ("inspections.migrations.0002_checklists", "seed"),
     ("responsibilities.migrations.0002_duties", "seed_rules"),
+    ("dashboards.migrations.0001_ranking", "seed"),
 ]
 
 

@@ -15,7 +15,7 @@ class OrgUnitSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = OrgUnit
-        fields = ["id", "code", "name", "short_name", "kind", "kind_display", "parent", "is_demo"]
+        fields = ["id", "code", "name", "short_name", "kind", "kind_display", "parent", "is_demo", "updated_at"]
 
 
 class EnterpriseSerializer(serializers.ModelSerializer):

@@ -55,6 +55,7 @@ class PatrolSerializer(serializers.ModelSerializer):
             "hazard",
             "hazard_number",
             "created_at",
+            "updated_at",
         ]
         read_only_fields = fields
 

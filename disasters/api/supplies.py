@@ -32,6 +32,7 @@ class DepotSerializer(serializers.ModelSerializer):
             "manager_phone",
             "item_count",
             "low_count",
+            "updated_at",
         ]
         read_only_fields = fields
 

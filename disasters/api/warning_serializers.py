@@ -33,6 +33,7 @@ class WarningSerializer(serializers.ModelSerializer):
             "issued_by",
             "acknowledged",
             "townships",
+            "updated_at",
         ]
         read_only_fields = fields
 
@@ -99,6 +100,7 @@ class WarningDetailSerializer(serializers.ModelSerializer):
             "lifted_by",
             "acknowledgements",
             "responses",
+            "updated_at",
         ]
         read_only_fields = fields
 

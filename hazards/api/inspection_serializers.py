@@ -46,6 +46,7 @@ class SelfInspectionSerializer(serializers.ModelSerializer):
             "note",
             "findings",
             "created_at",
+            "updated_at",
         ]
         read_only_fields = fields
 

@@ -83,6 +83,7 @@ class PublicReportSerializer(serializers.ModelSerializer):
             "reward_set_at",
             "photo_count",
             "created_at",
+            "updated_at",
         ]
         read_only_fields = fields
 

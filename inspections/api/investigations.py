@@ -66,6 +66,7 @@ class InvestigationSerializer(serializers.ModelSerializer):
             "status",
             "status_display",
             "closed_at",
+            "updated_at",
         ]
         read_only_fields = fields
 

@@ -55,6 +55,7 @@ class PenaltySerializer(serializers.ModelSerializer):
             "inspection",
             "recorded_by",
             "created_at",
+            "updated_at",
         ]
         read_only_fields = fields
 

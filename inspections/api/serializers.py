@@ -28,7 +28,7 @@ class InspectionChecklistSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ChecklistTemplate
-        fields = ["id", "sector", "sector_display", "name", "version", "is_current", "items"]
+        fields = ["id", "sector", "sector_display", "name", "version", "is_current", "items", "updated_at"]
 
 
 class InspectionPersonSerializer(serializers.ModelSerializer):
@@ -106,6 +106,7 @@ class InspectionSerializer(serializers.ModelSerializer):
             "closed_at",
             "finding_count",
             "open_hazard_count",
+            "updated_at",
         ]
         read_only_fields = fields
 
@@ -127,6 +128,7 @@ class InspectionDetailSerializer(InspectionSerializer):
             "findings",
             "penalties",
             "events",
+            "updated_at",
         ]
         read_only_fields = fields
 

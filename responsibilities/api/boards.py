@@ -67,7 +67,7 @@ class MajorRiskSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MajorRisk
-        fields = ["id", "enterprise", "enterprise_name", "level_display", "public_token", *RISK_FIELDS]
+        fields = ["id", "enterprise", "enterprise_name", "level_display", "public_token", *RISK_FIELDS, "updated_at"]
         read_only_fields = ["public_token"]
 
     def __init__(self, *args, **kwargs):

@@ -41,7 +41,7 @@ class DutyListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DutyList
-        fields = ["id", "leader", "year", "kind", "kind_label", "duty_count", "note"]
+        fields = ["id", "leader", "year", "kind", "kind_label", "duty_count", "note", "updated_at"]
 
 
 class DutyListDetailSerializer(DutyListSerializer):
@@ -49,7 +49,7 @@ class DutyListDetailSerializer(DutyListSerializer):
     duty_count = None
 
     class Meta(DutyListSerializer.Meta):
-        fields = ["id", "leader", "year", "kind", "kind_label", "note", "duties"]
+        fields = ["id", "leader", "year", "kind", "kind_label", "note", "duties", "updated_at"]
 
 
 class DutyListCreateSerializer(serializers.Serializer):
@@ -110,6 +110,7 @@ class DutyReportSerializer(serializers.ModelSerializer):
             "reviewed_by",
             "reviewed_at",
             "review_note",
+            "updated_at",
         ]
 
 

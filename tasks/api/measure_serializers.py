@@ -66,6 +66,7 @@ class MeasureSerializer(serializers.ModelSerializer):
             "status_display",
             "colour",
             "colour_display",
+            "updated_at",
         ]
 
     def get_status_display(self, obj) -> str:
@@ -137,6 +138,7 @@ class ProgressReportSerializer(serializers.ModelSerializer):
             "return_reason",
             "created_by",
             "evidence",
+            "updated_at",
         ]
         read_only_fields = fields
 
@@ -187,6 +189,7 @@ class ExtensionRequestSerializer(serializers.ModelSerializer):
             "decided_by",
             "decided_at",
             "decision_note",
+            "updated_at",
         ]
         read_only_fields = [f for f in fields if f not in ("measure", "requested_deadline", "reason")]
 

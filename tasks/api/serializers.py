@@ -7,7 +7,7 @@ from tasks.models import KeyAction, Plan, QuantitativeTarget, System, WorkItem
 class PlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = Plan
-        fields = ["id", "year", "title", "document_number", "issued_on", "issuer"]
+        fields = ["id", "year", "title", "document_number", "issued_on", "issuer", "updated_at"]
 
 
 class SystemSerializer(serializers.ModelSerializer):
@@ -15,7 +15,7 @@ class SystemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = System
-        fields = ["id", "plan", "year", "code", "order", "title"]
+        fields = ["id", "plan", "year", "code", "order", "title", "updated_at"]
 
 
 class SystemBriefSerializer(serializers.ModelSerializer):
@@ -32,7 +32,7 @@ class WorkItemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = WorkItem
-        fields = ["id", "plan", "year", "number", "title", "text", "system", "lead_unit", "co_units"]
+        fields = ["id", "plan", "year", "number", "title", "text", "system", "lead_unit", "co_units", "updated_at"]
 
 
 class KeyActionSerializer(serializers.ModelSerializer):
@@ -42,7 +42,7 @@ class KeyActionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = KeyAction
-        fields = ["id", "plan", "year", "number", "code", "title", "text", "lead_unit", "co_units"]
+        fields = ["id", "plan", "year", "number", "code", "title", "text", "lead_unit", "co_units", "updated_at"]
 
 
 class QuantitativeTargetSerializer(serializers.ModelSerializer):
@@ -63,4 +63,5 @@ class QuantitativeTargetSerializer(serializers.ModelSerializer):
             "data_source",
             "work_item",
             "work_item_number",
+            "updated_at",
         ]

@@ -35,7 +35,7 @@ def test_the_docx_has_the_title_the_number_the_body_and_tables_with_every_figure
     expected = {"措施总数": "101", "已完成": "41", "红色督办": "5", "逾期未整改": "14", "本月新发现": "3"}
     assert {label: values[label] for label in expected} == {label: [v] for label, v in expected.items()}
     body = "".join(paragraphs)
-    assert "措施总数101项，已完成41项" in body and "应急局（3项）、桂溪街道（5项）" in body
+    assert "2024年工作要点：措施总数101项，已完成41项" in body and "应急局（3项）、桂溪街道（5项）" in body
     overdue = next(t for t in tables if t[0][0] == "责任单位")
     assert overdue[1:] == [["应急局", "13", "5", "3", "38.5%"], ["桂溪街道", "9", "2", "5", "22.2%"]]
 

@@ -30,7 +30,7 @@ def towns(db):
 
 
 def token_client(username, capsys):
-    call_command("create_api_token", username)
+    call_command("create_api_token", username, "--read-write")
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {capsys.readouterr().out.strip()}")
     return client

@@ -11,7 +11,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def token_client(username, capsys):
-    call_command("create_api_token", username)
+    call_command("create_api_token", username, "--read-write")
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {capsys.readouterr().out.strip()}")
     return client

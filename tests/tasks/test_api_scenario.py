@@ -12,7 +12,7 @@ from tasks.models import QuantitativeTarget, WorkItem
 
 
 def token_client(username, capsys):
-    call_command("create_api_token", username)
+    call_command("create_api_token", username, "--read-write")
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {capsys.readouterr().out.strip()}")
     return client

@@ -14,6 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0003_enterprise_merge'),
+        ('dashboards', '0001_ranking'),
         ('pghistory', '0007_auto_20250421_0444'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -1,0 +1,14 @@
+"""Template filters on the person's scope (core.scoping); scope_for is cached on the request's user, so these
+cost no query on a page that has already asked."""
+
+from django import template
+
+from core.scoping import scope_for
+
+register = template.Library()
+
+
+@register.filter
+def changes_all(user):
+    """Whether the person is the county office (安委办/应急局管理员): `{% if user|changes_all %}`."""
+    return scope_for(user).changes_all
