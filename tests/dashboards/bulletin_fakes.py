@@ -1,46 +1,13 @@
 """Small, known figures in the shape of `dashboards.figures.summary()`, to test the document engine alone."""
 
 import datetime
-from dataclasses import dataclass
 from decimal import Decimal
 from types import SimpleNamespace
 
+from dashboards.figures.base import BreakdownRow, Figure, TargetRow
 from inspections.bulletin import enforcement_figures
 
-
-@dataclass
-class Fig:
-    key: str
-    label: str
-    value: int | Decimal
-    url: str = ""
-
-
-@dataclass
-class Row:
-    key: str
-    label: str
-    total: int
-    done: int
-    overdue: int
-    url: str = ""
-
-    @property
-    def percent(self):
-        return round(self.done * 100 / self.total, 1) if self.total else 0.0
-
-
-@dataclass
-class Target:
-    number: int
-    name: str
-    unit_of_measure: str
-    value: Decimal
-    actual: Decimal
-
-    @property
-    def percent(self):
-        return round(float(self.actual) * 100 / float(self.value), 1) if self.value else 0.0
+Fig, Row, Target = Figure, BreakdownRow, TargetRow
 
 
 def fake_summary(*, user, on, unit=None, found=3, closed=2, patrols_done=7):
