@@ -394,3 +394,5 @@ if not 1 <= len(BULLETIN_NUMBER_PREFIX) <= 20 or any(c.isspace() or c in "〔〕
     )
 BULLETIN_CHROMIUM = env_str("BULLETIN_CHROMIUM", "/usr/bin/chromium")
 BULLETIN_PDF_TIMEOUT = env_int("BULLETIN_PDF_TIMEOUT", 120, minimum=10, maximum=1800)
+# The Celery queue bulletin generation goes to; a worker must consume it (`-Q celery,<name>` when not "celery").
+BULLETIN_QUEUE = env_str("BULLETIN_QUEUE", "celery")

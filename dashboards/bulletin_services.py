@@ -9,6 +9,7 @@ failure deletes what was written and marks the row failed for the task's retry.
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -79,7 +80,7 @@ def _check_request(*, actor, kind, period_start, unit, today):
 def _enqueue(pk):
     from dashboards.tasks import generate_bulletin
 
-    generate_bulletin.delay(pk)
+    generate_bulletin.apply_async((pk,), queue=settings.BULLETIN_QUEUE)
 
 
 def bulletin_claim(*, bulletin, now=None):
