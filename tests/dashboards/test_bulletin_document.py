@@ -77,3 +77,13 @@ def test_the_pdf_is_a_valid_a4_document_with_the_same_figures(may):
     assert "垫江县安全生产和自然灾害防治工作月度通报（2024年5月）" in flat and "垫安办〔2024〕7号" in flat
     for label, value in [("措施总数", "101"), ("红色督办", "5"), ("逾期未整改", "14"), ("重大事故隐患", "2")]:
         assert re.search(rf"^\s*{label}\s+{value}\s*$", text, re.M), label
+
+
+def test_a_month_under_way_is_read_today_and_months_not_begun_are_left_out():
+    from dashboards.bulletin_periods import month_ends, parse_period
+
+    today = datetime.date(2024, 5, 17)
+    assert month_ends(BulletinKind.MONTHLY, datetime.date(2024, 5, 1), today=today) == [today]
+    quarter = month_ends(BulletinKind.QUARTERLY, datetime.date(2024, 4, 1), today=today)
+    assert quarter == [datetime.date(2024, 4, 30), today]
+    assert parse_period(BulletinKind.QUARTERLY, "2024年第二季度") == parse_period(BulletinKind.QUARTERLY, "2024-Q2")

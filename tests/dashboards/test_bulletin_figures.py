@@ -113,3 +113,12 @@ def test_a_departments_bulletin_has_the_departments_figures(demo_work, demo_user
     s = summary(user=user, unit=yjj, on=MAY_31)
     assert paragraphs[2] == f"{yjj.display_name}："
     assert figure_pairs(tables) == expected_pairs(s)
+
+
+def test_a_townships_bulletin_has_no_enforcement_part_but_says_so(demo_work, demo_user):
+    gx = OrgUnit.objects.get(kind="township", name="桂溪街道")
+    user = demo_user("gx_head")
+    _bulletin, (paragraphs, tables), _text = generated(user, BulletinKind.MONTHLY, datetime.date(2024, 5, 1), gx)
+    s = summary(user=user, unit=gx, on=MAY_31)
+    assert s.enforcement is None and "本期没有执法检查数据。" in paragraphs
+    assert figure_pairs(tables) == expected_pairs(s)

@@ -12,10 +12,10 @@ pytestmark = [needs_chromium]
 
 def test_the_page_queues_a_job_a_worker_generates_and_the_bar_follows(
     loaded_transactional_db,
-    private_queue,
+    private_queue,  # noqa: F811 (the fixture imported above)
     settings,
     tmp_path,
-    client,  # noqa: F811
+    client,
 ):
     from core.models import User
 

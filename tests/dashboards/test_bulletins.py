@@ -153,6 +153,8 @@ def test_a_period_in_the_wrong_form_or_the_future_is_refused_and_the_input_kept(
     assert 'value="2024-13"' in response.content.decode()
     response = client.post(LIST, {"kind": "monthly", "period": "2099-01"})
     assert response.status_code == 400 and "尚未开始" in response.content.decode()
+    response = client.post(LIST, {"kind": "monthly", "period": "2019-05"})
+    assert response.status_code == 400 and "早于平台中最早的工作要点" in response.content.decode()
     assert not Bulletin.objects.exists()
 
 
