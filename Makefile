@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install browser-deps messages clean
+.PHONY: run test install browser-deps messages clean bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ browser-deps:
 test: install browser-deps
 	$(PY) -m ruff check .
 	$(PY) -m config.embedded exec -- $(PY) -m pytest
+
+# The benchmarks of bench/README.md, each in its own throwaway database; they print their figures.
+bench: install
+	$(PY) -m config.embedded exec -- $(PY) bench/reminder_sweep.py
+	$(PY) -m config.embedded exec -- $(PY) bench/dashboard.py
 
 clean:
 	$(PY) -m config.embedded stop || true

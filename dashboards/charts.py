@@ -29,7 +29,8 @@ def cockpit_charts(summary):
             "series": [
                 {
                     "type": "pie",
-                    "radius": ["40%", "70%"],
+                    "radius": ["35%", "60%"],
+                    "center": ["50%", "58%"],  # below the title, so the labels do not run into it
                     "data": [
                         {"name": f.label, "value": f.value, "itemStyle": {"color": COLOUR_CODES[f.key]}}
                         for f in plan.colours

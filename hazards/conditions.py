@@ -5,6 +5,7 @@ import datetime
 
 from django.db.models import F, Q
 
+from core.days import day_end
 from hazards.choices import AGE_BUCKET_DAYS, HazardSource, HazardStatus, ScorePart
 
 OPEN = ~Q(status=HazardStatus.CLOSED)
@@ -37,4 +38,4 @@ def score_part_q(part, today):
 
 def open_on_q(day):
     """Found by `day` and not closed by its end (on the local calendar): the problem list as it stood then."""
-    return Q(found_on__lte=day) & (Q(closed_at__isnull=True) | Q(closed_at__date__gt=day))
+    return Q(found_on__lte=day) & (Q(closed_at__isnull=True) | Q(closed_at__gte=day_end(day)))

@@ -67,10 +67,19 @@ class PublicRiskBoardView(View):
 class BoardPrintView(LoginRequiredMixin, View):
     def get(self, request, pk):
         enterprise = selectors.enterprise_for(user=request.user, pk=pk)
+        persons = _masked_persons(enterprise)
+        missing = [str(label) for _role, label, person, _phone in persons if person is None]
+        if missing:  # a board is put up with all four persons or not at all
+            context = {
+                "enterprise": enterprise,
+                "missing": "、".join(missing),
+                "may_edit": may_edit_board(request.user, enterprise),
+            }
+            return render(request, "responsibilities/boards_print_refused.html", context, status=400)
         board = services.enterprise_board(enterprise=enterprise)
         url = public_url(request, reverse("public-board", args=[board.public_token]))
         size = request.GET.get("size") if request.GET.get("size") in PRINT_SIZES else "a4"
-        context = {"enterprise": enterprise, "persons": _masked_persons(enterprise), "qr": qr_svg(url), "url": url}
+        context = {"enterprise": enterprise, "persons": persons, "qr": qr_svg(url), "url": url}
         return render(request, "responsibilities/boards_print.html", {**context, "size": size})
 
 

@@ -26,6 +26,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Greatest, Least
 from django.utils import timezone
 
+from core.days import day_end
 from tasks.choices import MeasureStatus, ReportStatus, SupervisionColour
 
 
@@ -43,15 +44,20 @@ def annotate_progress(measures, on=None):
 
     approved = ProgressReport.objects.filter(measure=OuterRef("pk"), status=ReportStatus.APPROVED)
     if on is not None:  # a report approved later did not count yet; one with no review time always did
-        approved = approved.filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__date__lte=on))
+        approved = approved.filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=day_end(on)))
     latest_percent = Subquery(approved.order_by("-period_start").values("percent")[:1])
     quantity_sum = Subquery(
         approved.order_by().values("measure").annotate(total=Sum("quantity")).values("total")[:1],
         output_field=DecimalField(max_digits=14, decimal_places=2),
     )
     decimal = DecimalField(max_digits=14, decimal_places=2)
+    # Only a target's measure sums its quantities: the CASE spares the other rows the subquery.
     return measures.annotate(
-        approved_quantity=Coalesce(quantity_sum, Value(Decimal("0")), output_field=decimal),
+        approved_quantity=Case(
+            When(target__isnull=False, then=Coalesce(quantity_sum, Value(Decimal("0")))),
+            default=Value(Decimal("0")),
+            output_field=decimal,
+        ),
         progress=Case(
             When(
                 target__isnull=False,
@@ -69,7 +75,7 @@ def deadline_on(on):
     from tasks.models import ExtensionRequest
 
     later = ExtensionRequest.objects.filter(
-        measure=OuterRef("pk"), status=ExtensionStatus.APPROVED, decided_at__date__gt=on
+        measure=OuterRef("pk"), status=ExtensionStatus.APPROVED, decided_at__gte=day_end(on)
     ).order_by("decided_at")
     return Coalesce(Subquery(later.values("previous_deadline")[:1]), F("deadline"), output_field=DateField())
 

@@ -1,25 +1,18 @@
 """Warnings in force on a date and how they were acknowledged; patrols done against required in the period
 that contains the date."""
 
-import datetime
-
 from django.db.models import Count, F, Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.days import day_end
 from dashboards.figures.base import Figure
 from disasters.models import RiskPoint, Warning, WarningAcknowledgement
 from disasters.patrol_periods import period_for
 from disasters.patrol_selectors import cadence_points
 
 
-def end_of(day):
-    """The first instant after `day`, local time."""
-    return timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min))
-
-
 def warning_figures(*, user, unit, on, links):
-    until = end_of(on)
+    until = day_end(on)
     warnings = Warning.objects.visible_to(user).filter(
         Q(issued_at__lt=until) & (Q(lifted_at__isnull=True) | Q(lifted_at__gte=until))
     )

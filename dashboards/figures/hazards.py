@@ -2,12 +2,14 @@
 month's found and closed — all in three queries."""
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Case, CharField, Count, Q, Value, When
 from django.utils.translation import gettext as _
 
 from core.choices import Sector
+from core.days import day_end, day_start
 from dashboards.figures.base import Figure
 from hazards.choices import AGE_BUCKET_DAYS, AgeBucket, HazardLevel
 from hazards.conditions import open_on_q
@@ -57,24 +59,36 @@ def month_ends(on, months=TREND_MONTHS):
     return [(s, min(e, on)) for s, e in zip(starts, ends, strict=True)]
 
 
+def _open_counts(hazards, on):
+    """The hazards open on `on`, counted by sector, level, age and lateness in one grouped query."""
+    age = Case(*(When(_age_q(b, on), then=Value(b.value)) for b in AgeBucket), output_field=CharField())
+    late = Case(When(deadline__lt=on, then=Value(True)), default=Value(False), output_field=BooleanField())
+    groups = hazards.filter(open_on_q(on)).order_by().annotate(age=age, late=late)
+    counts = Counter()
+    for sector, level, bucket, is_late, n in groups.values_list("sector", "level", "age", "late").annotate(
+        n=Count("pk")
+    ):
+        counts.update({"open": n, f"sector_{sector}": n, f"level_{level}": n, f"age_{bucket}": n})
+        counts["overdue"] += n if is_late else 0
+    counts["major_open"] = counts[f"level_{HazardLevel.MAJOR}"]
+    return counts
+
+
 def hazard_figures(*, user, unit, on, links):
     hazards = unit_hazards(hazard_queryset(user=user), unit)
-    open_then = hazards.filter(open_on_q(on))
     month_start = on.replace(day=1)
     major = Q(level=HazardLevel.MAJOR)
-    totals = hazards.aggregate(
-        open=Count("pk", filter=open_on_q(on)),
-        overdue=Count("pk", filter=open_on_q(on) & Q(deadline__lt=on)),
-        major_open=Count("pk", filter=open_on_q(on) & major),
+    # Only hazards still open at the start of the trend's first month can count in the month's flows and trend.
+    window = day_start(month_ends(on)[0][0])
+    flows = hazards.filter(Q(found_on__lte=on) & (Q(closed_at__isnull=True) | Q(closed_at__gte=window))).aggregate(
         found=Count("pk", filter=Q(found_on__gte=month_start, found_on__lte=on)),
-        closed=Count("pk", filter=Q(closed_at__date__gte=month_start, closed_at__date__lte=on)),
-        **{f"level_{v}": Count("pk", filter=open_on_q(on) & Q(level=v)) for v in HazardLevel.values},
-        **{f"age_{i}": Count("pk", filter=open_on_q(on) & _age_q(b, on)) for i, b in enumerate(AgeBucket)},
+        closed=Count("pk", filter=Q(closed_at__gte=day_start(month_start), closed_at__lt=day_end(on))),
         **{f"trend_{i}": Count("pk", filter=open_on_q(end) & major) for i, (_s, end) in enumerate(month_ends(on))},
     )
+    totals = _open_counts(hazards, on)
+    totals.update(flows)  # a Counter: a sector or level with none reads 0
     to_list = lambda **p: links.to("hazards:index", **links.unit_query(), **p)  # noqa: E731
     month = {"found_from": month_start.isoformat(), "found_to": on.isoformat(), "open": ""}
-    sectors = dict(open_then.order_by().values_list("sector").annotate(n=Count("pk")))
     return HazardFigures(
         totals=[
             Figure("open", _("未销号隐患"), totals["open"], to_list(open="true")),
@@ -95,13 +109,13 @@ def hazard_figures(*, user, unit, on, links):
             for v, label in HazardLevel.choices
         ],
         by_sector=[
-            Figure(v, str(label), sectors[v], to_list(open="true", sector=v))
+            Figure(v, str(label), totals[f"sector_{v}"], to_list(open="true", sector=v))
             for v, label in Sector.choices
-            if v in sectors
+            if totals[f"sector_{v}"]
         ],
         by_age=[
-            Figure(b.value, str(b.label), totals[f"age_{i}"], to_list(open="true", age=b.value))
-            for i, b in enumerate(AgeBucket)
+            Figure(b.value, str(b.label), totals[f"age_{b.value}"], to_list(open="true", age=b.value))
+            for b in AgeBucket
         ],
         major_trend=[(start, totals[f"trend_{i}"]) for i, (start, _e) in enumerate(month_ends(on))],
     )

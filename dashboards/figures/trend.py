@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from core.days import day_end, day_start
 from dashboards.figures.hazards import month_ends, unit_hazards
 from hazards.choices import HazardLevel
 from hazards.conditions import open_on_q
@@ -33,8 +34,10 @@ def _hazard_series(hazards, months):
         counts[f"open_{i}"] = Count("pk", filter=open_on_q(end))
         counts[f"major_{i}"] = Count("pk", filter=open_on_q(end) & Q(level=HazardLevel.MAJOR))
         counts[f"found_{i}"] = Count("pk", filter=Q(found_on__gte=start, found_on__lte=end))
-        counts[f"closed_{i}"] = Count("pk", filter=Q(closed_at__date__gte=start, closed_at__date__lte=end))
-    return hazards.aggregate(**counts)
+        counts[f"closed_{i}"] = Count("pk", filter=Q(closed_at__gte=day_start(start), closed_at__lt=day_end(end)))
+    window = day_start(months[0][0])
+    relevant = Q(found_on__lte=months[-1][1]) & (Q(closed_at__isnull=True) | Q(closed_at__gte=window))
+    return hazards.filter(relevant).aggregate(**counts)
 
 
 def _measure_counts(user, unit, end):

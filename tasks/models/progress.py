@@ -58,6 +58,15 @@ class ProgressReport(TimeStampedModel):
                 condition=~models.Q(status="returned") | ~models.Q(return_reason=""), name="report_return_has_reason"
             ),
         ]
+        # A measure's latest approved percent as of a day (tasks.status) is read from this index alone.
+        indexes = [
+            models.Index(
+                fields=["measure", "-period_start"],
+                name="report_approved_latest",
+                condition=models.Q(status="approved"),
+                include=["percent", "quantity", "reviewed_at"],
+            )
+        ]
 
     def __str__(self):
         return f"{self.measure} · {self.period_start:%Y-%m-%d}"

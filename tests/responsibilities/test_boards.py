@@ -220,3 +220,11 @@ def test_major_risks_and_persons_are_ordered_by_level_and_role_not_by_their_stor
         set_person(demo_user("county_admin"), enterprise, role=role)
     roles = [p.role for p in ResponsiblePerson.objects.filter(enterprise=enterprise)]
     assert roles.index("administrative") < roles.index("enterprise")
+
+
+def test_a_board_missing_a_role_is_not_printed_and_says_which(web_as, demo_user):
+    enterprise = gx_enterprise()
+    ResponsiblePerson.objects.filter(enterprise=enterprise, role="professional").delete()
+    page = web_as("gx_staff").get(f"/responsibilities/enterprises/{enterprise.pk}/board/print/")
+    assert page.status_code == 400
+    assert "公示牌缺少专业监管责任人，不能打印" in page.content.decode()
