@@ -148,3 +148,18 @@ def test_the_trend_api_gives_one_point_a_month(demo_work, api_as):
     ]
     assert points[-1]["read_on"] == "2024-12-31"
     assert api_as("county_leader").get("/api/v1/dashboard/trend/", {"months": "99"}).status_code == 400
+
+
+def test_warning_and_patrol_figures_equal_database_counts(demo_work, demo_user):
+    from disasters.models import Patrol, Warning, WarningAcknowledgement
+
+    figures = summary(user=demo_user("county_admin"))
+    in_force = Warning.objects.filter(lifted_at__isnull=True)
+    acks = WarningAcknowledgement.objects.filter(warning__in=in_force)
+    assert _figure(figures.warnings, "in_force").value == in_force.count() > 0
+    assert _figure(figures.warnings, "acknowledgements").value == acks.count()
+    assert _figure(figures.warnings, "acknowledged").value == acks.filter(acknowledged_at__isnull=False).count()
+    done = _figure(figures.patrols, "done").value
+    required = _figure(figures.patrols, "required").value
+    assert _figure(figures.patrols, "missing").value >= required - done
+    assert done <= Patrol.objects.count()
