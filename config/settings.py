@@ -382,3 +382,7 @@ WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 8, minimum=1, maximum=30)
 WEBHOOK_RETRY_SECONDS = env_int("WEBHOOK_RETRY_SECONDS", 60, minimum=1, maximum=3600)
 WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 5, minimum=1, maximum=30)
 WEBHOOK_QUEUE = env_str("WEBHOOK_QUEUE", "celery")
+
+# Audit: every pghistory event table gets a trigger that refuses UPDATE and DELETE (pgtrigger.Protect), so the
+# history cannot be edited or deleted from the portal, the admin or the API — only by a superuser disabling it.
+PGHISTORY_APPEND_ONLY = True
