@@ -95,3 +95,17 @@ def test_an_event_row_cannot_be_edited_or_deleted():
     with pytest.raises(InternalError, match="append_only"), transaction.atomic():
         type(event).objects.filter(pk=event.pk).delete()
     assert type(event).objects.get(pk=event.pk).name == unit.name
+
+
+def test_the_admin_shows_history_read_only(rf, demo_user):
+    from django.contrib import admin
+    from pghistory.models import Events
+
+    request = rf.get("/admin/")
+    request.user = demo_user("county_admin")
+    history_admins = [a for m, a in admin.site._registry.items() if issubclass(m, (Event, Events))]
+    assert history_admins  # the aggregate history page of pghistory.admin at least
+    for model_admin in history_admins:
+        assert not model_admin.has_add_permission(request)
+        assert not model_admin.has_change_permission(request)
+        assert not model_admin.has_delete_permission(request)
