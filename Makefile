@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install browser-deps messages clean bench
+.PHONY: run test install browser-deps messages clean bench backup restore
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,15 @@ clean:
 messages: install
 	DEBUG=true $(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=tests --no-obsolete
 	DEBUG=true $(PY) manage.py compilemessages -l en --ignore=.venv --ignore=var
+
+# Backups (README "Backup and restore"): the database of DATABASE_URL (or the embedded one) and MEDIA_ROOT.
+# `make backup` writes $(BACKUP_DIR) (default var/backups)/portal-<UTC time>/; `make restore BACKUP=<that dir>`
+# restores into an empty database (FORCE=1 replaces a non-empty one) and checks the rows against the manifest.
+MANAGE_ENV := $(if $(SECRET_KEY),,DEBUG=true)
+
+backup: install
+	$(PY) -m config.embedded exec -- env $(MANAGE_ENV) $(PY) manage.py backup $(if $(BACKUP_DIR),--dir "$(BACKUP_DIR)")
+
+restore: install
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=var/backups/portal-YYYYMMDD-HHMMSS [FORCE=1]"; exit 2)
+	$(PY) -m config.embedded exec -- env $(MANAGE_ENV) $(PY) manage.py restore "$(BACKUP)" $(if $(FORCE),--force)

@@ -396,3 +396,7 @@ BULLETIN_CHROMIUM = env_str("BULLETIN_CHROMIUM", "/usr/bin/chromium")
 BULLETIN_PDF_TIMEOUT = env_int("BULLETIN_PDF_TIMEOUT", 120, minimum=10, maximum=1800)
 # The Celery queue bulletin generation goes to; a worker must consume it (`-Q celery,<name>` when not "celery").
 BULLETIN_QUEUE = env_str("BULLETIN_QUEUE", "celery")
+
+# Audit: every pghistory event table gets a trigger that refuses UPDATE and DELETE (pgtrigger.Protect), so the
+# history cannot be edited or deleted from the portal, the admin or the API — only by a superuser disabling it.
+PGHISTORY_APPEND_ONLY = True

@@ -18,3 +18,7 @@ urlpatterns = [
     path("enterprises/<int:pk>/edit/", views.EnterpriseFormView.as_view(), name="enterprise-edit"),
     path("enterprises/<int:pk>/merge/", EnterpriseMergeView.as_view(), name="enterprise-merge"),
 ]
+
+from core.audit_views import AuditEventListView  # noqa: E402
+
+urlpatterns += [path("audit/", AuditEventListView.as_view(), name="audit-list")]

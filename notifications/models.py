@@ -179,6 +179,7 @@ class Digest(models.Model):
         return self.title or f"{self.get_kind_display()} {self.period}"
 
 
+@pghistory.track()
 class DeliveryPreference(models.Model):
     """How a person takes one channel: each reminder as it comes, or the day's reminders in one message."""
 
