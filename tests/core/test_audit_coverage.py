@@ -43,6 +43,7 @@ EXEMPT = {
     "disasters.WarningNumber": "yearly number counter",
     "inspections.InspectionNumber": "yearly number counter",
     "inspections.InvestigationNumber": "yearly number counter",
+    "dashboards.BulletinNumber": "yearly number counter",
 }
 
 
