@@ -12,3 +12,11 @@ register = template.Library()
 def changes_all(user):
     """Whether the person is the county office (安委办/应急局管理员): `{% if user|changes_all %}`."""
     return scope_for(user).changes_all
+
+
+@register.filter
+def reads_audit(user):
+    """Whether the person may open the audit log (the county office and auditors)."""
+    from core.audit_selectors import can_read_audit
+
+    return user.is_authenticated and can_read_audit(user)

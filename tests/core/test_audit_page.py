@@ -102,3 +102,8 @@ def test_the_page_takes_the_same_number_of_queries_however_many_events(web_as, c
         gx.save()
     with django_assert_num_queries(13):
         assert len(_ours(_rows(client.get(URL, {"model": "core.Enterprise"})), changes)) == 9
+
+
+def test_the_menu_links_the_audit_log_for_those_who_may_read_it(web_as):
+    assert "/audit/" in web_as("auditor").get("/").content.decode()
+    assert "/audit/" not in web_as("gx_staff").get("/").content.decode()
