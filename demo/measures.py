@@ -54,15 +54,15 @@ def _report(measure, day, amount, decision, owner_unit):
         workflow.report_approve(actor=reviewer, report=report, note="同意（演示）")
     elif decision == "return":
         workflow.report_return(actor=reviewer, report=report, reason="请补充现场照片（演示）")
-    _date_back(report, day)
+    _date_back(report, day, reviewed=decision in ("approve", "return"))
 
 
-def _date_back(report, day):
+def _date_back(report, day, *, reviewed):
     """The demo tells 2024's story: its reports were sent on their day and reviewed two days later, so the
     cockpit read for a past date (?on=2024-06-30) shows what had been approved by then."""
     sent = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
     times = {"submitted_at": sent}
-    if report.reviewed_at:
+    if reviewed:
         times["reviewed_at"] = sent + datetime.timedelta(days=2)
     ProgressReport.objects.filter(pk=report.pk).update(**times)
 

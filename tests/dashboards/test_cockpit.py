@@ -163,3 +163,12 @@ def test_warning_and_patrol_figures_equal_database_counts(demo_work, demo_user):
     required = _figure(figures.patrols, "required").value
     assert _figure(figures.patrols, "missing").value >= required - done
     assert done <= Patrol.objects.count()
+
+
+def test_the_demo_tells_2024s_story_on_a_past_date(demo_work, demo_user):
+    """The demo's reports carry their 2024 review dates, so by 2024-06-30 two measures had reached 100 %."""
+    figures = summary(user=demo_user("county_admin"), on=datetime.date(2024, 6, 30)).plan
+    assert _figure(figures.measures, "done").value == 2
+    assert (
+        _figure(summary(user=demo_user("county_admin"), on=datetime.date(2024, 4, 10)).plan.measures, "done").value == 0
+    )
