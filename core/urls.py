@@ -18,3 +18,11 @@ urlpatterns = [
     path("enterprises/<int:pk>/edit/", views.EnterpriseFormView.as_view(), name="enterprise-edit"),
     path("enterprises/<int:pk>/merge/", EnterpriseMergeView.as_view(), name="enterprise-merge"),
 ]
+
+# The second factor (core.two_factor): the code after the password, and a county administrator's enrolment.
+from core.views_two_factor import TotpEnrolView, TotpLoginView  # noqa: E402
+
+urlpatterns += [
+    path("login/code/", TotpLoginView.as_view(), name="login-totp"),
+    path("account/two-factor/", TotpEnrolView.as_view(), name="totp-enrol"),
+]
