@@ -183,3 +183,8 @@ def test_when_required_a_county_admin_without_a_device_must_enrol_first(db, clie
     staff = Client()
     log_in(staff, "gx_staff")
     assert staff.get("/").status_code == 200  # township staff are not asked
+
+
+def test_the_user_menu_offers_the_second_factor_to_county_administrators_only(web_as):
+    assert "/account/two-factor/" in web_as("county_admin").get("/").content.decode()
+    assert "/account/two-factor/" not in web_as("gx_staff").get("/").content.decode()
