@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "pghistory.admin",
     "import_export",
     "captcha",
+    "axes",  # login lock-out (see "Login, sessions and security headers" below)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "core",
     "notifications",
     "tasks",
@@ -80,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.ChineseFirstLocaleMiddleware",
@@ -87,8 +92,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.session_timeouts.SessionTimeoutMiddleware",  # after messages: it says why the session ended
+    "django_otp.middleware.OTPMiddleware",
+    "core.two_factor.AdminTotpRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "pghistory.middleware.HistoryMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it turns a lock-out into the locked-out page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -400,3 +409,96 @@ BULLETIN_QUEUE = env_str("BULLETIN_QUEUE", "celery")
 # Audit: every pghistory event table gets a trigger that refuses UPDATE and DELETE (pgtrigger.Protect), so the
 # history cannot be edited or deleted from the portal, the admin or the API — only by a superuser disabling it.
 PGHISTORY_APPEND_ONLY = True
+
+
+# Login, sessions and security headers (README "Environment": Security).
+import datetime  # noqa: E402
+
+# Lock-out (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account from one client address, that
+# pair is refused for AXES_COOLOFF_MINUTES (other people behind the same office NAT can still sign in). The client
+# address follows the rule of the public report page (core.lockout.client_ip): REMOTE_ADDR, or behind
+# a reverse proxy with TRUST_X_FORWARDED_FOR the X-Forwarded-For entry the proxy appended. `manage.py axes_reset`
+# lifts every lock at once; the admin lists the attempts.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked client before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1, maximum=100)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30, minimum=1, maximum=7 * 24 * 60))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.lockout.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"  # 429 and a Chinese page
+AXES_VERBOSE = False
+
+# Sessions end after SESSION_IDLE_MINUTES without a request and, whatever the activity, SESSION_ABSOLUTE_HOURS
+# after the login (core.session_timeouts). API tokens are not sessions and are not affected.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1, maximum=24 * 60)
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12, minimum=1, maximum=30 * 24)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 3600
+
+# Passwords: at least PASSWORD_MIN_LENGTH characters with letters and digits, not like the account's name or
+# person's name, not a common password (Django's list of 20,000).
+PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 10, minimum=8, maximum=64)
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "full_name", "first_name", "last_name", "email", "phone")},
+    },
+    {
+        "NAME": "core.password_rules.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "core.password_rules.CharacterClassValidator"},
+]
+
+# Second factor (TOTP, an authenticator app) for county administrators (安委办/应急局管理员 and superusers). They may
+# enrol on their account page; with REQUIRE_ADMIN_TOTP they must, and cannot open another page until they have.
+# Once enrolled, the login asks for the six-digit code after the password.
+REQUIRE_ADMIN_TOTP = env_bool("REQUIRE_ADMIN_TOTP", False)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "垫江县安全生产工作平台")
+
+# HTTPS. Behind a TLS-terminating proxy (BEHIND_HTTPS_PROXY) plain-HTTP requests are redirected and browsers are
+# told to use HTTPS only (HSTS) for SECURE_HSTS_SECONDS. The proxy must set X-Forwarded-Proto and drop a
+# client's own. SECURE_REDIRECT_EXEMPT: path patterns (regexes) left on HTTP, such as a load balancer's probe.
+_https = env_bool("BEHIND_HTTPS_PROXY")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _https)
+SECURE_REDIRECT_EXEMPT = env_list("SECURE_REDIRECT_EXEMPT", [])
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if _https else 0, minimum=0, maximum=63072000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp; core.csp). No inline script anywhere: behaviour lives in static/ files,
+# data in json_script tags. Style attributes are allowed (progress bars and level colours are drawn with them) but
+# no <style> element. Map tiles may come from MAP_TILE_URL's host. CSP_REPORT_URI, when set, receives reports.
+# The Swagger page (/api/docs/, drf-spectacular) starts itself with an inline script: it alone gets 'unsafe-inline'.
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+from config.security import tile_sources  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],  # CSP 2 browsers, which know no -elem/-attr
+        "style-src-elem": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *tile_sources(MAP_TILE_URL, MAP_TILE_SUBDOMAINS)],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        **({"report-uri": [env_url("CSP_REPORT_URI", {"http", "https"})]} if env_str("CSP_REPORT_URI") else {}),
+    },
+}
+CSP_RELAXED_PATHS = {"/api/docs/": {"script-src": [SELF, UNSAFE_INLINE], "style-src-elem": [SELF, UNSAFE_INLINE]}}

@@ -56,3 +56,26 @@ def evidence_upload_path(instance, filename):
     if not extension[1:].isalnum():
         extension = ""
     return f"{instance._meta.app_label}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
+
+
+INLINE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}  # what a browser shows and cannot run
+
+
+def evidence_file_response(fieldfile, *, filename, content_type):
+    """An uploaded file, for a view that has already checked the person may see it.
+
+    The stored type was detected from the bytes at upload. Photos a browser can show open in it (the thumbnails
+    link to them); everything else is a download (`attachment`). Every response carries `nosniff` (the security
+    middleware) and its own sandboxing policy, so even a file that a browser took for a page could run nothing.
+    """
+    from django.http import FileResponse
+
+    response = FileResponse(
+        fieldfile.open("rb"),
+        as_attachment=content_type not in INLINE_TYPES,
+        filename=filename,
+        content_type=content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    return response

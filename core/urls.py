@@ -22,3 +22,11 @@ urlpatterns = [
 from core.audit_views import AuditEventListView  # noqa: E402
 
 urlpatterns += [path("audit/", AuditEventListView.as_view(), name="audit-list")]
+
+# The second factor (core.two_factor): the code after the password, and a county administrator's enrolment.
+from core.views_two_factor import TotpEnrolView, TotpLoginView  # noqa: E402
+
+urlpatterns += [
+    path("login/code/", TotpLoginView.as_view(), name="login-totp"),
+    path("account/two-factor/", TotpEnrolView.as_view(), name="totp-enrol"),
+]

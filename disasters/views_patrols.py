@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.evidence import evidence_file_response
 from core.forms import run_service
 from disasters import patrol_selectors as selectors
 from disasters import patrol_services as services
@@ -57,8 +58,8 @@ class PatrolEvidenceView(LoginRequiredMixin, View):
         evidence = get_object_or_404(
             PatrolEvidence.objects.filter(patrol__in=selectors.patrol_queryset(user=request.user)), pk=pk
         )
-        return FileResponse(
-            evidence.file.open("rb"), filename=evidence.original_name, content_type=evidence.content_type
+        return evidence_file_response(
+            evidence.file, filename=evidence.original_name, content_type=evidence.content_type
         )
 
 

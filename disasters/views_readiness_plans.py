@@ -3,7 +3,7 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.evidence import evidence_file_response
 from disasters import readiness_selectors as selectors
 from disasters import readiness_services as services
 from disasters.models import DrillEvidence
@@ -54,7 +55,7 @@ class EmergencyPlanFileView(LoginRequiredMixin, View):
         plan = get_object_or_404(selectors.emergency_plan_queryset(user=request.user), pk=pk)
         if not plan.file:
             raise Http404
-        return FileResponse(plan.file.open("rb"), filename=plan.file_name, content_type=plan.file_type)
+        return evidence_file_response(plan.file, filename=plan.file_name, content_type=plan.file_type)
 
 
 class EmergencyPlanCreateView(ServiceFormView):
@@ -130,8 +131,8 @@ class DrillEvidenceView(LoginRequiredMixin, View):
         evidence = get_object_or_404(
             DrillEvidence.objects.filter(drill__in=selectors.drill_queryset(user=request.user)), pk=pk
         )
-        return FileResponse(
-            evidence.file.open("rb"), filename=evidence.original_name, content_type=evidence.content_type
+        return evidence_file_response(
+            evidence.file, filename=evidence.original_name, content_type=evidence.content_type
         )
 
 

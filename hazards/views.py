@@ -2,13 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.evidence import evidence_file_response
 from core.forms import run_service
 from hazards import selectors, services, workflow
 from hazards.choices import HAZARD_STATUS_CSS, HazardStatus
@@ -153,6 +153,6 @@ class HazardEvidenceView(LoginRequiredMixin, View):
         evidence = get_object_or_404(
             HazardEvidence.objects.filter(hazard__in=selectors.hazard_queryset(user=request.user)), pk=pk
         )
-        return FileResponse(
-            evidence.file.open("rb"), filename=evidence.original_name, content_type=evidence.content_type
+        return evidence_file_response(
+            evidence.file, filename=evidence.original_name, content_type=evidence.content_type
         )

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.evidence import evidence_file_response
 from core.forms import run_service
 from core.history import history_for
 from hazards import public_reports, selectors_public
@@ -185,4 +185,4 @@ class PublicReportPhotoView(LoginRequiredMixin, View):
 
     def get(self, request, pk):
         photo = get_object_or_404(selectors_public.public_report_photo_queryset(user=request.user), pk=pk)
-        return FileResponse(photo.file.open("rb"), content_type=photo.content_type, filename=photo.original_name)
+        return evidence_file_response(photo.file, filename=photo.original_name, content_type=photo.content_type)

@@ -2,13 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.evidence import evidence_file_response
 from core.forms import run_service
 from tasks import selectors, workflow
 from tasks.forms import ReportForm, ReturnForm
@@ -147,11 +147,8 @@ class EvidenceDownloadView(LoginRequiredMixin, View):
         evidence = get_object_or_404(
             ReportEvidence.objects.filter(report__in=selectors.report_queryset(user=request.user)), pk=pk
         )
-        return FileResponse(
-            evidence.file.open("rb"),
-            as_attachment=True,
-            filename=evidence.original_name,
-            content_type=evidence.content_type,
+        return evidence_file_response(
+            evidence.file, filename=evidence.original_name, content_type=evidence.content_type
         )
 
 

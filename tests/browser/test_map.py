@@ -4,6 +4,7 @@ from decimal import Decimal
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from core.models import OrgUnit, User
 from disasters.map_resources import depot_features, shelter_features
@@ -64,9 +65,8 @@ def test_the_map_draws_the_visible_points_with_no_internet(desktop, live_server)
     desktop.select_option("#id_state", "engineering")
     desktop.click("#map-filters button[type=submit]")
     # the state filter is the risk points'; the shelters and depots stay
-    desktop.wait_for_function(
-        f"document.querySelectorAll('#disaster-map path.leaflet-interactive').length === {1 + resources}"
-    )
+    # a locator, not wait_for_function: that polls with eval, which the page's CSP refuses
+    expect(desktop.locator("#disaster-map path.leaflet-interactive")).to_have_count(1 + resources)
     assert desktop.url.endswith("/disasters/map/?state=engineering")
     assert tried == []
 

@@ -3,6 +3,7 @@
 import pytest
 from captcha.models import CaptchaStore
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 from tests.browser.test_layout import SCREENSHOTS, horizontal_overflow
 
@@ -24,7 +25,9 @@ def test_on_a_phone_a_report_is_sent_without_logging_in_and_the_receipt_code_sho
     phone.click("text=群众举报（无需登录）")
     phone.wait_for_selector("h1 >> text=群众举报安全隐患")
     assert horizontal_overflow(phone) == 0
-    phone.wait_for_function("document.querySelector('img.captcha').naturalWidth > 0")  # drawn by our server
+    # drawn by our server; a locator, not wait_for_function: that polls with eval, which the page's CSP refuses
+    expect(phone.locator("img.captcha")).to_have_js_property("complete", True)
+    assert phone.locator("img.captcha").evaluate("img => img.naturalWidth") > 0
     phone.fill("#id_description", "小区地下车库堆放大量电动车电池")
     phone.fill("#id_place", "桂溪街道某小区")
     phone.select_option("#id_township", label="桂溪街道")
