@@ -145,6 +145,21 @@ class ImportResult:
         return True
 
 
+@dataclass
+class ActionResult(ImportResult):
+    """An import whose rows each create, change or leave alone a record (`row.action`): the preview counts them
+    by action, and offers 确认导入 only when some row writes. Subclasses name the actions that write."""
+
+    WRITE_ACTIONS = ()
+
+    def count(self, action):
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def writes(self):
+        return sum(1 for row in self.rows if row.action in self.WRITE_ACTIONS)
+
+
 def cell_text(value):
     if value is None:
         return ""

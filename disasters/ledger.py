@@ -21,8 +21,8 @@ from django.utils.translation import gettext_noop
 from core.choices import OrgUnitKind
 from core.models import OrgUnit
 from core.spreadsheets import (
+    ActionResult,
     CellError,
-    ImportResult,
     ImportRow,
     cell_text,
     choice_words,
@@ -136,15 +136,10 @@ class LedgerRow(ImportRow):
 
 
 @dataclass
-class LedgerResult(ImportResult):
+class LedgerResult(ActionResult):
     updated: int = 0
 
-    def count(self, action):
-        return sum(1 for row in self.rows if row.action == action)
-
-    @property
-    def writes(self):
-        return sum(1 for row in self.rows if row.action in (CREATE, UPDATE))
+    WRITE_ACTIONS = (CREATE, UPDATE)
 
 
 class LedgerLookups:

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_noop
 from core.choices import OrgUnitKind
 from core.models import OrgUnit
 from core.spreadsheets import (
+    ActionResult,
     CellError,
-    ImportResult,
     ImportRow,
     RowError,
     cell_text,
@@ -117,15 +117,10 @@ class DutyRow(ImportRow):
 
 
 @dataclass
-class DutyResult(ImportResult):
+class DutyResult(ActionResult):
     updated: int = 0
 
-    def count(self, action):
-        return sum(1 for row in self.rows if row.action == action)
-
-    @property
-    def writes(self):
-        return sum(1 for row in self.rows if row.action in (CREATE, UPDATE))
+    WRITE_ACTIONS = (CREATE, UPDATE)
 
 
 class DutyLookups:

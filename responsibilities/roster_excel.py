@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.spreadsheets import (
+    ActionResult,
     CellError,
-    ImportResult,
     ImportRow,
     cell_text,
     choice_words,
@@ -79,15 +79,10 @@ class RosterRow(ImportRow):
 
 
 @dataclass
-class RosterResult(ImportResult):
+class RosterResult(ActionResult):
     changed: int = 0
 
-    def count(self, action):
-        return sum(1 for row in self.rows if row.action == action)
-
-    @property
-    def writes(self):
-        return sum(1 for row in self.rows if row.action in (CREATE, CHANGE))
+    WRITE_ACTIONS = (CREATE, CHANGE)
 
 
 class RosterLookups:
