@@ -35,6 +35,7 @@ test: install browser-deps
 bench: install
 	$(PY) -m config.embedded exec -- $(PY) bench/reminder_sweep.py
 	$(PY) -m config.embedded exec -- $(PY) bench/dashboard.py
+	$(PY) -m config.embedded exec -- $(PY) bench/list_endpoints.py
 
 clean:
 	$(PY) -m config.embedded stop || true

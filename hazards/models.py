@@ -112,7 +112,11 @@ class Hazard(TimeStampedModel):
                 condition=models.Q(funds__isnull=True) | models.Q(funds__gte=0), name="hazard_funds_positive"
             ),
         ]
-        indexes = [models.Index(fields=["status", "deadline"]), models.Index(fields=["level", "status"])]
+        indexes = [
+            models.Index(fields=["status", "deadline"]),
+            models.Index(fields=["level", "status"]),
+            models.Index(fields=["-found_on", "-id"], name="hazard_newest_first"),  # the list's order
+        ]
 
     def __str__(self):
         return f"{self.number} {self.title}"

@@ -103,8 +103,11 @@ class Patrol(TimeStampedModel):
                 condition=~Q(situation=PatrolSituation.ABNORMAL) | ~Q(findings=""), name="patrol_abnormal_findings"
             ),
         ]
-        # The cadence counts a point's patrols in a period.
-        indexes = [models.Index(fields=["risk_point", "patrolled_at"], name="patrol_point_time")]
+        # The cadence counts a point's patrols in a period; the list's first page reads the newest by index.
+        indexes = [
+            models.Index(fields=["risk_point", "patrolled_at"], name="patrol_point_time"),
+            models.Index(fields=["-patrolled_at", "-id"], name="patrol_newest_first"),
+        ]
 
     def __str__(self):
         return f"{self.risk_point.name} {self.get_kind_display()} {self.patrolled_at:%Y-%m-%d}"

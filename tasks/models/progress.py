@@ -65,7 +65,8 @@ class ProgressReport(TimeStampedModel):
                 name="report_approved_latest",
                 condition=models.Q(status="approved"),
                 include=["percent", "quantity", "reviewed_at"],
-            )
+            ),
+            models.Index(fields=["-period_start", "-id"], name="report_newest_first"),  # the list's order
         ]
 
     def __str__(self):
