@@ -2,7 +2,7 @@ import pghistory
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
@@ -37,9 +37,15 @@ class YearCounter(models.Model):
 
     @classmethod
     def take(cls, year):
-        cls.objects.get_or_create(year=year)
-        cls.objects.filter(year=year).update(last=models.F("last") + 1)
-        return cls.objects.select_for_update().get(year=year).last
+        """One statement: the upsert creates the year's row or locks and advances it, until the transaction ends."""
+        table = connection.ops.quote_name(cls._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (year, last) VALUES (%s, 1) "
+                f"ON CONFLICT (year) DO UPDATE SET last = {table}.last + 1 RETURNING last",
+                [year],
+            )
+            return cursor.fetchone()[0]
 
 
 class EvidenceFile(models.Model):

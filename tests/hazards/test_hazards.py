@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -44,6 +45,14 @@ def test_a_deadline_before_the_found_date_is_refused(demo_user):
     with pytest.raises(ValidationError) as error:
         services.hazard_create(actor=demo_user("gx_staff"), **values(deadline=D(2024, 5, 1)))
     assert error.value.message_dict == {"deadline": ["整改期限不能早于发现日期。"]}
+
+
+def test_negative_funds_are_refused_and_nothing_saved(demo_user):
+    before = Hazard.objects.count()
+    with pytest.raises(ValidationError) as error:
+        services.hazard_create(actor=demo_user("gx_staff"), **values(funds=Decimal("-1")))
+    assert error.value.message_dict == {"funds": ["整改资金不能为负数。"]}
+    assert Hazard.objects.count() == before
     assert not Hazard.objects.filter(title="消防通道堵塞").exists()
 
 
