@@ -400,3 +400,11 @@ BULLETIN_QUEUE = env_str("BULLETIN_QUEUE", "celery")
 # Audit: every pghistory event table gets a trigger that refuses UPDATE and DELETE (pgtrigger.Protect), so the
 # history cannot be edited or deleted from the portal, the admin or the API — only by a superuser disabling it.
 PGHISTORY_APPEND_ONLY = True
+
+# The API's schema and its docs page describe every endpoint: for signed-in users and API tokens only.
+SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"] = ["rest_framework.permissions.IsAuthenticated"]
+# Writes by people who only read are refused before validation (core/api/permissions.py).
+REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"] = [
+    *REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"],
+    "core.api.permissions.ReadersOnlyRead",
+]
