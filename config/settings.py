@@ -408,3 +408,8 @@ REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"] = [
     *REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"],
     "core.api.permissions.ReadersOnlyRead",
 ]
+# Every operation's error answers (400/401/403/404/429) in the schema (config/api_schema.py).
+SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
+    *SPECTACULAR_SETTINGS.get("POSTPROCESSING_HOOKS", ["drf_spectacular.hooks.postprocess_schema_enums"]),
+    "config.api_schema.document_error_responses",
+]
