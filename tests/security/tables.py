@@ -27,7 +27,7 @@ PUBLIC_METHODS = {
 
 # The API's router: basename -> (model, who reads it). "scoped": by the model's units (visible_to); "members":
 # every signed-in person reads every row (the published plan, checklists, the duty lists); "own": the person's own
-# rows; "county": the county office only.
+# rows (a client's: of its own endpoints; the county office sees all).
 API_MODELS = {
     "org-unit": ("core.OrgUnit", "members"),
     "enterprise": ("core.Enterprise", "scoped"),
@@ -62,7 +62,7 @@ API_MODELS = {
     "major-risk": ("responsibilities.MajorRisk", "scoped"),
     "duty-list": ("responsibilities.DutyList", "members"),
     "duty-report": ("responsibilities.DutyReport", "members"),
-    "webhook-delivery": ("integrations.WebhookDelivery", "county"),
+    "webhook-delivery": ("integrations.WebhookDelivery", "own"),
 }
 
 # Who looks and whose rows they must not see, where not (gx_staff, sp_staff): department-scoped records.
@@ -320,4 +320,12 @@ API_VIEWS = {
     "api:dashboard-trend",
     "api:responsible-persons",
     "api:stats-enforcement",
+}
+
+# Excel exports: url name -> (model, a field whose value identifies the row in the workbook).
+EXPORTS = {
+    "measure-export": ("tasks.Measure", "title"),
+    "hazards:export": ("hazards.Hazard", "title"),
+    "disasters:risk-point-export": ("disasters.RiskPoint", "code"),
+    "disasters:shelter-export": ("disasters.Shelter", "code"),
 }

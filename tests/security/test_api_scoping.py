@@ -69,8 +69,17 @@ def test_a_persons_notifications_are_their_own(demo_work, api_as, person):
     assert client.get(reverse("api:notification-detail", args=[other.pk])).status_code == 404
 
 
-def test_webhook_deliveries_are_for_the_county_office(demo_work, api_as):
-    assert api_as("gx_staff").get(reverse("api:webhook-delivery-list")).status_code in (403, 200)
+def test_webhook_deliveries_are_the_county_offices_or_the_callers_own(demo_work, api_as):
     response = api_as("gx_staff").get(reverse("api:webhook-delivery-list"))
-    if response.status_code == 200:
-        assert response.json()["count"] == 0
+    assert response.status_code == 200
+    assert response.json()["count"] == 0  # gx_staff owns no endpoint
+
+
+def test_another_townships_enterprise_persons_are_404(demo_work, api_as, person):
+    from core.models import Enterprise
+
+    own = Enterprise.objects.visible_to(person("gx_staff"))
+    other = Enterprise.objects.filter(township__name="沙坪镇").exclude(pk__in=own.values("pk")).first()
+    client = api_as("gx_staff")
+    assert client.get(reverse("api:responsible-persons", args=[other.pk])).status_code == 404
+    assert client.get(reverse("api:responsible-persons", args=[own.first().pk])).status_code == 200
