@@ -4,9 +4,10 @@ the success), so a client — and the schemathesis fuzzing in tests/security —
 ERROR_COMPONENT = "Error"
 ERROR_SCHEMA = {
     "type": "object",
-    "description": "An error: `detail` (a message), `code` where a program may test it, or the rejected fields "
-    "each with its messages.",
-    "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
+    # `detail` (a message or a list of them), `code` where a program may test it, or the rejected fields each
+    # with its messages — a field may be named `code` too, so no property is typed.
+    "description": "An error: `detail` (a message or messages), `code` where a program may test it, or the "
+    "rejected fields each with its messages.",
     "additionalProperties": True,
 }
 ERRORS = {
@@ -17,6 +18,16 @@ ERRORS = {
     "429": "请求过于频繁 / Throttled",
 }
 METHODS = {"get", "put", "post", "patch", "delete"}
+# A list's `?format=geojson` form (the risk points): one FeatureCollection, not the paged JSON list.
+GEOJSON = "application/geo+json"
+FEATURE_COLLECTION = {
+    "type": "object",
+    "properties": {
+        "type": {"type": "string", "enum": ["FeatureCollection"]},
+        "features": {"type": "array", "items": {"type": "object"}},
+    },
+    "required": ["type", "features"],
+}
 
 
 def document_error_responses(result, generator, request, public):
@@ -27,8 +38,12 @@ def document_error_responses(result, generator, request, public):
             if method not in METHODS:
                 continue
             responses = operation.setdefault("responses", {})
+            error_types = ["application/json"]
+            for response in responses.values():
+                if GEOJSON in response.get("content", {}):
+                    response["content"][GEOJSON] = {"schema": FEATURE_COLLECTION}
+                    error_types.append(GEOJSON)  # an error of ?format=geojson comes in that type too
+            content = {media_type: {"schema": reference} for media_type in error_types}
             for status, description in ERRORS.items():
-                responses.setdefault(
-                    status, {"description": description, "content": {"application/json": {"schema": reference}}}
-                )
+                responses.setdefault(status, {"description": description, "content": content})
     return result
