@@ -59,3 +59,9 @@ backup: install
 restore: install
 	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=var/backups/portal-YYYYMMDD-HHMMSS [FORCE=1]"; exit 2)
 	$(PY) -m config.embedded exec -- env $(MANAGE_ENV) $(PY) manage.py restore "$(BACKUP)" $(if $(FORCE),--force)
+
+# API fuzzing (README "Security tests and fuzzing"): schemathesis over the whole schema as three roles; slow, so
+# not in `make test`; CI runs it. FUZZ_EXAMPLES (default 5) examples per operation and role.
+.PHONY: fuzz
+fuzz: install
+	$(PY) -m config.embedded exec -- $(PY) -m pytest -m fuzz tests/security/test_fuzz.py

@@ -502,3 +502,16 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 CSP_RELAXED_PATHS = {"/api/docs/": {"script-src": [SELF, UNSAFE_INLINE], "style-src-elem": [SELF, UNSAFE_INLINE]}}
+
+# The API's schema and its docs page describe every endpoint: for signed-in users and API tokens only.
+SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"] = ["rest_framework.permissions.IsAuthenticated"]
+# Writes by people who only read are refused before validation (core/api/permissions.py).
+REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"] = [
+    *REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"],
+    "core.api.permissions.ReadersOnlyRead",
+]
+# Every operation's error answers (400/401/403/404/429) in the schema (config/api_schema.py).
+SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
+    *SPECTACULAR_SETTINGS.get("POSTPROCESSING_HOOKS", ["drf_spectacular.hooks.postprocess_schema_enums"]),
+    "config.api_schema.document_error_responses",
+]

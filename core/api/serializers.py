@@ -11,7 +11,7 @@ class OrgUnitBriefSerializer(serializers.ModelSerializer):
 
 class OrgUnitSerializer(serializers.ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
-    parent = OrgUnitBriefSerializer(read_only=True)
+    parent = OrgUnitBriefSerializer(read_only=True, allow_null=True)  # the county has none
 
     class Meta:
         model = OrgUnit
@@ -22,7 +22,7 @@ class EnterpriseSerializer(serializers.ModelSerializer):
     sector_display = serializers.CharField(source="get_sector_display", read_only=True)
     scale_display = serializers.CharField(source="get_scale_display", read_only=True)
     township = OrgUnitBriefSerializer(read_only=True)
-    supervising_department = OrgUnitBriefSerializer(read_only=True)
+    supervising_department = OrgUnitBriefSerializer(read_only=True, allow_null=True)
     aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
 
     class Meta:

@@ -2,7 +2,7 @@
 /api/v1/flood-seasons/."""
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -37,7 +37,7 @@ class PatrolSerializer(serializers.ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     situation_display = serializers.CharField(source="get_situation_display", read_only=True)
     patroller = serializers.CharField(source="patroller_display", read_only=True)
-    hazard_number = serializers.CharField(source="hazard.number", read_only=True, default=None)
+    hazard_number = serializers.CharField(source="hazard.number", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = Patrol
@@ -130,7 +130,21 @@ class PatrolViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             OpenApiParameter("on", str, description="YYYY-MM-DD; the period containing this day (default today)"),
             OpenApiParameter("township", int, description="also list this township's points"),
         ],
-        responses=TownshipMissingSerializer(many=True),
+        responses=inline_serializer(
+            "MissingPatrols",
+            {
+                "period": inline_serializer(
+                    "PatrolPeriod",
+                    {
+                        "start": serializers.DateField(),
+                        "end": serializers.DateField(),
+                        "in_season": serializers.BooleanField(),
+                    },
+                ),
+                "townships": TownshipMissingSerializer(many=True),
+                "points": PointMissingSerializer(many=True, required=False),
+            },
+        ),
     )
     @action(detail=False, methods=["get"], filterset_class=None, pagination_class=None)
     def missing(self, request):

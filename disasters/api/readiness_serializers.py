@@ -159,7 +159,7 @@ class TeamBriefSerializer(serializers.ModelSerializer):
 class DrillSerializer(serializers.ModelSerializer):
     organiser = OrgUnitBriefSerializer(read_only=True)
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
-    plan_title = serializers.CharField(source="plan.title", read_only=True, default=None)
+    plan_title = serializers.CharField(source="plan.title", read_only=True, default=None, allow_null=True)
     participating_units = OrgUnitBriefSerializer(many=True, read_only=True)
     teams = TeamBriefSerializer(many=True, read_only=True)
 

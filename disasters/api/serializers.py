@@ -14,8 +14,8 @@ class RiskZoneBriefSerializer(serializers.ModelSerializer):
 
 class RiskPointSerializer(serializers.ModelSerializer):
     township = OrgUnitBriefSerializer(read_only=True)
-    village = OrgUnitBriefSerializer(read_only=True)
-    supervising_department = OrgUnitBriefSerializer(read_only=True)
+    village = OrgUnitBriefSerializer(read_only=True, allow_null=True)
+    supervising_department = OrgUnitBriefSerializer(read_only=True, allow_null=True)
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     state_display = serializers.CharField(source="get_state_display", read_only=True)
 

@@ -58,6 +58,11 @@ class RiskPointViewSet(_WriteMixin, mixins.CreateModelMixin, mixins.UpdateModelM
     def get_serializer_class(self):
         return s.RiskPointSerializer if self.action == "list" else s.RiskPointDetailSerializer
 
+    def get_renderers(self):
+        """GeoJSON is the list's other form only; a single point or a write answers JSON whatever the format."""
+        renderers = super().get_renderers()
+        return renderers if self.action == "list" else [r for r in renderers if not isinstance(r, GeoJSONRenderer)]
+
     def restrict(self, data):
         super().restrict(data)
         data.fields["zones"].child_relation.queryset = RiskZone.objects.visible_to(self.request.user)

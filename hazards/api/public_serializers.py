@@ -51,9 +51,9 @@ class PublicReportSerializer(serializers.ModelSerializer):
     township = OrgUnitBriefSerializer(read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     reward_status_display = serializers.CharField(source="get_reward_status_display", read_only=True)
-    hazard_number = serializers.CharField(source="hazard.number", read_only=True, default=None)
-    triaged_by = serializers.StringRelatedField(read_only=True)
-    reward_set_by = serializers.StringRelatedField(read_only=True)
+    hazard_number = serializers.CharField(source="hazard.number", read_only=True, default=None, allow_null=True)
+    triaged_by = serializers.StringRelatedField(read_only=True, allow_null=True)
+    reward_set_by = serializers.StringRelatedField(read_only=True, allow_null=True)
     photo_count = serializers.IntegerField(read_only=True)
 
     class Meta:

@@ -31,7 +31,7 @@ class PenaltySerializer(serializers.ModelSerializer):
     department = OrgUnitBriefSerializer(read_only=True)
     party_kind_display = serializers.CharField(source="get_party_kind_display", read_only=True)
     enterprise = EnterpriseBriefSerializer(read_only=True)
-    inspection = InspectionBriefSerializer(read_only=True)
+    inspection = InspectionBriefSerializer(read_only=True, allow_null=True)
     recorded_by = serializers.CharField(source="recorded_by.__str__", read_only=True, default=None)
 
     class Meta:

@@ -83,6 +83,8 @@ class InspectionSerializer(serializers.ModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True, default=None)
     finding_count = serializers.IntegerField(read_only=True)
     open_hazard_count = serializers.IntegerField(read_only=True)
+    # blank until the recheck (a read-only model field would not say so in the schema)
+    recheck_result = serializers.ChoiceField(choices=RecheckResult.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Inspection

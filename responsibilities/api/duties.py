@@ -131,6 +131,7 @@ class DutyReportViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     reviews it (`review/`, decision `accept` or `return` with a note). Filters: `year`, `half`, `leader`, `status`."""
 
     serializer_class = DutyReportSerializer
+    own_record_actions = {"create", "submit"}  # a leader (县领导 too) writes their own report
 
     def get_queryset(self):
         rows = selectors.duty_report_queryset(user=self.request.user)

@@ -4,10 +4,10 @@ Every write calls the service of tasks.services / tasks.workflow that the pages 
 """
 
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404  # a malformed pk answers 404, not 500
 from rest_framework.response import Response
 
 from tasks import selectors, services, workflow
