@@ -140,6 +140,8 @@ PAGE_EXTRA_ROWS = {
 # required) and test_csrf (token required); a new page must be put here or, better, into PAGE_RECORDS.
 PAGES_WITHOUT_RECORD = {
     "audit-list",
+    "login-totp",  # the code step after the password: without a password just typed, back to the login
+    "totp-enrol",  # a county administrator links an authenticator app
     "dashboards:bulletin-detail",
     "dashboards:bulletin-file",
     "dashboards:bulletin-list",
