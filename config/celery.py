@@ -21,11 +21,12 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=7, minute=30),
         "options": {"expires": 12 * 3600},
     },
-    # After the escalation sweep, so its steps and the day's reminders go out together.
+    # After the escalation sweep, so its steps and the day's reminders go out together; then every hour of the
+    # working day, each run catching up the days a broker outage made it miss (notifications.sweep).
     "reminder-sweep": {
         "task": "notifications.sweep_reminders",
-        "schedule": crontab(hour=8, minute=0),
-        "options": {"expires": 12 * 3600},
+        "schedule": crontab(hour="8-20", minute=0),
+        "options": {"expires": 3000},
     },
     # After the sweep: each person's reminders waiting for a digest, one message per channel and day.
     "daily-digest": {

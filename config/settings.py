@@ -254,6 +254,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task whose worker died (acks_late: its message was never acknowledged) is handed to another worker this many
+# seconds after it was taken. Longer than any task runs, or a slow task would be started twice.
+# Workers look for such tasks every 10 s (kombu's default is every 100 s: one small Redis query either way).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=5, maximum=7 * 24 * 3600),
+    "unacked_restore_throttle": 1,
+}
 # The queue each reminder's send task goes to; a worker must consume it (`-Q celery,<name>` when it is not
 # "celery"). The sweeps themselves run on the default queue.
 REMINDER_QUEUE = env_str("REMINDER_QUEUE", "celery")

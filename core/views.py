@@ -1,8 +1,12 @@
+import sys
+
+from django import db
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -30,10 +34,31 @@ def permission_denied(request, exception=None):
     return render(request, "errors/403.html", status=403)
 
 
+# The database went away (restarted, unreachable): the request changed nothing — its transaction died with the
+# connection — and the next one reconnects (CONN_HEALTH_CHECKS), so the answer is "try again shortly".
+DATABASE_DOWN = (db.OperationalError, db.InterfaceError)
+RETRY_AFTER_SECONDS = 10
+
+
 def server_error(request):
+    """handler500. Rendered without the request's context processors: they read the database, which may be
+    what failed."""
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+        return service_unavailable(request)
     if _wants_json(request):
         return JsonResponse({"detail": _("服务器内部错误，请稍后重试。")}, status=500)
-    return render(request, "errors/500.html", status=500)
+    return HttpResponse(render_to_string("errors/500.html"), status=500)
+
+
+def service_unavailable(request):
+    if _wants_json(request):
+        response = JsonResponse(
+            {"detail": _("系统暂时不可用（数据库连接中断），请稍后重试。"), "code": "service_unavailable"}, status=503
+        )
+    else:
+        response = HttpResponse(render_to_string("errors/503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 class EnterpriseListView(LoginRequiredMixin, TemplateView):

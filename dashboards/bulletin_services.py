@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError
 
 from core.scoping import scope_for
 from dashboards.bulletin_choices import BulletinKind, BulletinStatus
@@ -78,17 +79,31 @@ def _check_request(*, actor, kind, period_start, unit, today):
 
 
 def _enqueue(pk):
+    """Hand the bulletin to a worker. Fire and forget (the page reads the bulletin's row, not a task result); with
+    the broker down the bulletin is marked failed with the reason, and its page offers 重新生成."""
     from dashboards.tasks import generate_bulletin
 
-    generate_bulletin.apply_async((pk,), queue=settings.BULLETIN_QUEUE)
+    try:
+        generate_bulletin.apply_async((pk,), queue=settings.BULLETIN_QUEUE, ignore_result=True)
+    except OperationalError:
+        log.warning("broker unavailable; bulletin %s marked failed", pk)
+        Bulletin.objects.filter(pk=pk, status=BulletinStatus.QUEUED).update(
+            status=BulletinStatus.FAILED,
+            error=_("后台任务服务暂时不可用，请稍后点击“重新生成”。"),
+            finished_at=timezone.now(),
+        )
 
 
-def bulletin_claim(*, bulletin, now=None):
-    """True when this run took the bulletin (it was queued, failed, or its run went stale)."""
+def bulletin_claim(*, bulletin, now=None, takeover=False):
+    """True when this run took the bulletin (it was queued, failed, or its run went stale). `takeover`: the run
+    holding it is known to be dead (its worker died and the broker handed the task on), stale or not."""
     now = now or timezone.now()
-    claimable = Q(status__in=[BulletinStatus.QUEUED, BulletinStatus.FAILED]) | Q(
-        status=BulletinStatus.RUNNING, started_at__lt=now - STALE_RUN
+    running = (
+        Q(status=BulletinStatus.RUNNING)
+        if takeover
+        else Q(status=BulletinStatus.RUNNING, started_at__lt=now - STALE_RUN)
     )
+    claimable = Q(status__in=[BulletinStatus.QUEUED, BulletinStatus.FAILED]) | running
     claimed = Bulletin.objects.filter(claimable, pk=bulletin.pk).update(
         status=BulletinStatus.RUNNING, progress=0, attempts=F("attempts") + 1, started_at=now, error=""
     )
@@ -102,9 +117,9 @@ def _progress(bulletin, started_at, percent):
     )
 
 
-def bulletin_generate(*, bulletin, today=None):
+def bulletin_generate(*, bulletin, today=None, takeover=False):
     """Build the .docx and the PDF from the cockpit's figures; returns False when another run has it."""
-    if not bulletin_claim(bulletin=bulletin):
+    if not bulletin_claim(bulletin=bulletin, takeover=takeover):
         return False
     bulletin.refresh_from_db()
     started_at = bulletin.started_at

@@ -1,6 +1,7 @@
 """What guards the pages open to the public: the client address, its rate limits and the captcha challenge."""
 
 import ipaddress
+import logging
 import re
 import secrets
 
@@ -9,9 +10,11 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
+from redis.exceptions import RedisError
 
 SUBMIT_GROUP = "hazards.public_report.submit"
 CHECK_GROUP = "hazards.public_report.check"
+log = logging.getLogger(__name__)
 CAPTCHA_ALPHABET = "ABCDEFGHJKMNPRSTUVWXY345678"  # none that look alike in the drawn image
 
 
@@ -44,18 +47,24 @@ def _address_key(group, request):
     return client_address(request)
 
 
+def _limited(request, group, rate, method):
+    """The counts live in Redis. While it is down nothing is counted and nobody is refused: a citizen's report
+    matters more than the limit for that while (the page's captcha still stands)."""
+    try:
+        return is_ratelimited(request, group=group, key=_address_key, rate=rate, method=method, increment=True)
+    except RedisError:
+        log.warning("rate limit %s not counted: Redis unavailable", group)
+        return False
+
+
 def submit_refused(request):
     """Count this POST against the address; True when it is over PUBLIC_REPORT_RATE."""
-    return is_ratelimited(
-        request, group=SUBMIT_GROUP, key=_address_key, rate=settings.PUBLIC_REPORT_RATE, method="POST", increment=True
-    )
+    return _limited(request, SUBMIT_GROUP, settings.PUBLIC_REPORT_RATE, "POST")
 
 
 def check_refused(request):
     """Count a receipt look-up against the address; True when it is over PUBLIC_REPORT_CHECK_RATE."""
-    return is_ratelimited(
-        request, group=CHECK_GROUP, key=_address_key, rate=settings.PUBLIC_REPORT_CHECK_RATE, method=ALL, increment=True
-    )
+    return _limited(request, CHECK_GROUP, settings.PUBLIC_REPORT_CHECK_RATE, ALL)
 
 
 def _rate_text(rate):

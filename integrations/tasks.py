@@ -14,7 +14,9 @@ def enqueue(ids, *, expires=None):
     """Queue a send per row. A broker that is down loses nothing: the rows stay pending and the sweep sends them."""
     try:
         for delivery_id in ids:
-            deliver_webhook.apply_async((delivery_id,), queue=settings.WEBHOOK_QUEUE, expires=expires)
+            deliver_webhook.apply_async(
+                (delivery_id,), queue=settings.WEBHOOK_QUEUE, expires=expires, ignore_result=True
+            )
     except OperationalError:
         log.warning("broker unavailable; %d webhook deliveries left for the sweep", len(ids))
 

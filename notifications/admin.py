@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from notifications.models import DeliveryPreference, Digest, Notification, Reminder, ReminderRule, RobotEndpoint
+from notifications.models import (
+    DeliveryPreference,
+    Digest,
+    Notification,
+    Reminder,
+    ReminderRule,
+    RobotEndpoint,
+    SweepDay,
+)
 from tasks.admin import ReadOnlyAdmin
 
 
@@ -65,3 +73,11 @@ class RobotEndpointAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     autocomplete_fields = ["unit"]
     readonly_fields = ["last_status", "last_error", "last_attempt_at", "last_success_at"]
+
+
+@admin.register(SweepDay)
+class SweepDayAdmin(ReadOnlyAdmin):
+    """提醒扫描日: the days the reminder sweep ran for (a day missing here was caught up, or is before the first)."""
+
+    list_display = ["day", "swept_at"]
+    date_hierarchy = "day"

@@ -145,6 +145,21 @@ class Reminder(models.Model):
         return self.title
 
 
+class SweepDay(models.Model):
+    """A day the reminder sweep has run for. The sweep catches up the days it missed (the broker down when the beat
+    fired) from the last one recorded here."""
+
+    day = models.DateField(_("日期"), unique=True)
+    swept_at = models.DateTimeField(_("执行时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("提醒扫描日")
+        verbose_name_plural = _("提醒扫描日")
+
+    def __str__(self):
+        return str(self.day)
+
+
 class Digest(models.Model):
     """The digest ledger: one message per (kind, recipient, channel, period) — the day for the daily digest, the
     Monday of the ISO week for the weekly one. Inserted with conflict-ignore, so a second run or a second beat

@@ -8,12 +8,13 @@ Running it twice, or from two beats at once, inserts nothing the second time: th
 from datetime import timedelta
 
 from django.db import connection, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from psycopg2.extras import execute_values
 
 from notifications.choices import ROBOT_CHANNELS, DeliveryStatus
-from notifications.models import Reminder, ReminderRule
+from notifications.models import Reminder, ReminderRule, SweepDay
 from notifications.preferences import ModeBook
 from notifications.recipients import RecipientIndex
 from notifications.registry import SOURCES
@@ -49,6 +50,7 @@ def _unit_id(obj, path):
 
 
 def _message(source, obj, offset, deadline):
+    """`offset`: days from the deadline to the day the person reads it (today, also in a catch-up run)."""
     if offset < 0:
         when = _("还有%(n)d天到期（%(d)s）") % {"n": -offset, "d": deadline}
     elif offset == 0:
@@ -58,7 +60,7 @@ def _message(source, obj, offset, deadline):
     return f"【{source.label}】{source.describe(obj)}"[:200], when
 
 
-def _rows_for_rule(rule, source, today):
+def _rows_for_rule(rule, source, today, written_on):
     deadlines = {today - timedelta(days=offset): offset for offset in rule.offsets}
     objects = list(source.open_objects().filter(**{f"{source.deadline_field}__in": list(deadlines)}))
     units = [{group: _unit_id(obj, path) for group, path in source.units.items()} for obj in objects]
@@ -71,7 +73,7 @@ def _rows_for_rule(rule, source, today):
     for obj, record_units in zip(objects, units, strict=True):
         deadline = getattr(obj, source.deadline_field)
         offset = deadlines[deadline]
-        title, body = _message(source, obj, offset, deadline)
+        title, body = _message(source, obj, (written_on - deadline).days, deadline)
         step = (source.key, obj.pk, deadline, rule.pk, offset)
         message = (title, body, source.url(obj), "pending", 0, "", now)
         people = set().union(*(index.users(group, record_units) for group in rule.recipients))
@@ -82,6 +84,9 @@ def _rows_for_rule(rule, source, today):
         for endpoint_id, channel in robots.targets(rule.recipients, record_units) if robots else ():
             yield (*step, None, channel, *message, endpoint_id)
 
+
+# A broker outage longer than this loses the reminders of its first days: a week-old "due today" helps nobody.
+CATCH_UP_DAYS = 7
 
 STATUS, RECIPIENT, CHANNEL = COLUMNS.index("status"), COLUMNS.index("recipient_id"), COLUMNS.index("channel")
 
@@ -112,8 +117,10 @@ def insert_rows(rows):
         return [row[0] for row in execute_values(cursor, sql, rows, page_size=1000, fetch=True)]
 
 
-def reminder_sweep_due(*, today=None):
-    """Run every active rule once for `today`; returns the ids of the reminders created (and queued)."""
+def reminder_sweep_due(*, today=None, written_on=None):
+    """Run every active rule once for `today` and record the day swept; returns the ids of the reminders created
+    (and queued). `written_on` (default `today`): the day the messages count their days from — later than
+    `today` when a missed day is caught up."""
     from notifications.tasks import enqueue
 
     today = today or timezone.localdate()
@@ -122,7 +129,21 @@ def reminder_sweep_due(*, today=None):
         for rule in ReminderRule.objects.filter(is_active=True).order_by("pk"):
             source = SOURCES.get(rule.source)
             if source is not None:
-                rows += _rows_for_rule(rule, source, today)
+                rows += _rows_for_rule(rule, source, today, written_on or today)
         created = insert_rows(rows)  # one insert, so the recipients' modes are read once per sweep
+        SweepDay.objects.update_or_create(day=today)
         transaction.on_commit(lambda: enqueue(created))
+    return created
+
+
+def reminder_sweep_catch_up(*, today=None):
+    """What the beat runs (hourly in office hours): the days since the last one swept that were missed — at most
+    CATCH_UP_DAYS back — and then today. Today again, later in the day, creates only what is new (a deadline set
+    this morning); a day swept before creates nothing twice (the ledger's unique constraint)."""
+    today = today or timezone.localdate()
+    last = SweepDay.objects.filter(day__lt=today).aggregate(last=Max("day"))["last"]
+    first = today if last is None else max(last + timedelta(days=1), today - timedelta(days=CATCH_UP_DAYS))
+    created = []
+    for n in range((today - first).days + 1):
+        created += reminder_sweep_due(today=first + timedelta(days=n), written_on=today)
     return created

@@ -30,10 +30,12 @@ def enqueue(ids):
     try:
         if len(ids) <= FAN_OUT:
             for reminder_id in ids:
-                send_reminder.apply_async((reminder_id,), queue=settings.REMINDER_QUEUE)
+                send_reminder.apply_async((reminder_id,), queue=settings.REMINDER_QUEUE, ignore_result=True)
         else:
             for start in range(0, len(ids), FAN_OUT):
-                queue_sends.apply_async((ids[start : start + FAN_OUT],), queue=settings.REMINDER_QUEUE)
+                queue_sends.apply_async(
+                    (ids[start : start + FAN_OUT],), queue=settings.REMINDER_QUEUE, ignore_result=True
+                )
     except OperationalError:
         log.warning("broker unavailable; %d reminders left for requeue_stuck", len(ids))
 
@@ -62,16 +64,16 @@ def send_reminder(reminder_id):
 
 @shared_task(name="notifications.sweep_reminders")
 def sweep_reminders():
-    from notifications.sweep import reminder_sweep_due
+    from notifications.sweep import reminder_sweep_catch_up
 
-    return len(reminder_sweep_due(today=timezone.localdate()))
+    return len(reminder_sweep_catch_up(today=timezone.localdate()))
 
 
 def enqueue_digests(ids):
     """Queue a send per digest (e-mail, robots, SMS; in-app digests are sent by the run itself)."""
     try:
         for digest_id in ids:
-            send_digest.apply_async((digest_id,), queue=settings.REMINDER_QUEUE)
+            send_digest.apply_async((digest_id,), queue=settings.REMINDER_QUEUE, ignore_result=True)
     except OperationalError:
         log.warning("broker unavailable; %d digests left for requeue_stuck", len(ids))
 

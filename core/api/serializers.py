@@ -72,7 +72,7 @@ class EnterpriseMergeSerializer(serializers.ModelSerializer):
     keep_name = serializers.CharField(source="keep.name", read_only=True)
     duplicates = MergedEnterpriseSerializer(many=True, read_only=True)
     moved = serializers.DictField(child=serializers.IntegerField(), read_only=True)
-    actor = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    actor = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = EnterpriseMerge

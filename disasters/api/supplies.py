@@ -181,7 +181,7 @@ class SupplyItemViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewse
         return self._respond(services.supply_move(actor=request.user, item=self.get_object(), **data.validated_data))
 
     @extend_schema(responses=StockMovementSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def movements(self, request, pk=None):
         item = self.get_object()
         return Response(StockMovementSerializer(selectors.item_movements(item=item), many=True).data)

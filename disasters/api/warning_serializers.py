@@ -40,7 +40,7 @@ class WarningSerializer(serializers.ModelSerializer):
 
 class AcknowledgementSerializer(serializers.ModelSerializer):
     township = OrgUnitBriefSerializer(read_only=True)
-    acknowledged_by = serializers.CharField(source="acknowledged_by.__str__", read_only=True, default=None)
+    acknowledged_by = serializers.StringRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = WarningAcknowledgement
@@ -50,7 +50,7 @@ class AcknowledgementSerializer(serializers.ModelSerializer):
 
 class WarningResponseSerializer(serializers.ModelSerializer):
     township = OrgUnitBriefSerializer(read_only=True)
-    village = OrgUnitBriefSerializer(read_only=True)
+    village = OrgUnitBriefSerializer(read_only=True, allow_null=True)
     recorded_by = serializers.CharField(source="recorded_by.__str__", read_only=True)
 
     class Meta:
@@ -77,7 +77,7 @@ class WarningDetailSerializer(serializers.ModelSerializer):
     level_display = serializers.CharField(source="get_level_display", read_only=True)
     issuing_unit = OrgUnitBriefSerializer(read_only=True)
     issued_by = serializers.CharField(source="issued_by.__str__", read_only=True)
-    lifted_by = serializers.CharField(source="lifted_by.__str__", read_only=True, default=None)
+    lifted_by = serializers.StringRelatedField(read_only=True, allow_null=True)
     in_force = serializers.BooleanField(read_only=True)
     acknowledgements = AcknowledgementSerializer(many=True, read_only=True)
     responses = WarningResponseSerializer(many=True, read_only=True)

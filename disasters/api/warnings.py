@@ -53,7 +53,7 @@ class WarningViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         methods=["post"], request=s.WarningResponseWriteSerializer, responses={201: s.WarningResponseSerializer}
     )
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
     def responses(self, request, pk=None):
         warning = self.get_object()
         if request.method == "GET":

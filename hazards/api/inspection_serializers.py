@@ -6,9 +6,9 @@ from hazards.models import Checklist, SelfInspection, SelfInspectionFinding
 
 
 class FindingSerializer(serializers.ModelSerializer):
-    item_text = serializers.CharField(source="item.text", read_only=True, default=None)
+    item_text = serializers.CharField(source="item.text", read_only=True, default=None, allow_null=True)
     hazard_number = serializers.CharField(source="hazard.number", read_only=True, default=None, allow_null=True)
-    hazard_status = serializers.CharField(source="hazard.status", read_only=True, default=None)
+    hazard_status = serializers.CharField(source="hazard.status", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = SelfInspectionFinding

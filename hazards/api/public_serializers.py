@@ -48,7 +48,7 @@ class PublicReportPhotoSerializer(serializers.ModelSerializer):
 
 
 class PublicReportSerializer(serializers.ModelSerializer):
-    township = OrgUnitBriefSerializer(read_only=True)
+    township = OrgUnitBriefSerializer(read_only=True, allow_null=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     reward_status_display = serializers.CharField(source="get_reward_status_display", read_only=True)
     hazard_number = serializers.CharField(source="hazard.number", read_only=True, default=None, allow_null=True)

@@ -17,8 +17,8 @@ class EvidenceSerializer(serializers.ModelSerializer):
 
 class HazardSerializer(serializers.ModelSerializer):
     territory = OrgUnitBriefSerializer(read_only=True)
-    supervising_department = OrgUnitBriefSerializer(read_only=True)
-    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True, default=None)
+    supervising_department = OrgUnitBriefSerializer(read_only=True, allow_null=True)
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True, default=None, allow_null=True)
     problem_list_name = serializers.CharField(source="problem_list.name", read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     level_display = serializers.CharField(source="get_level_display", read_only=True)

@@ -57,7 +57,7 @@ class HazardViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
         return self._respond(hazard)
 
     @extend_schema(responses=s.HazardEventSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def events(self, request, pk=None):
         hazard = self.get_object()
         return Response(s.HazardEventSerializer(selectors.hazard_events(hazard=hazard), many=True).data)

@@ -185,7 +185,7 @@ class InvestigationViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, vie
 
     @extend_schema(methods=["get"], request=None, responses=ResponsibilitySerializer(many=True))
     @extend_schema(methods=["post"], request=ResponsibilityWriteSerializer, responses={201: ResponsibilitySerializer})
-    @action(detail=True, methods=["get", "post"])
+    @action(detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[])
     def responsibilities(self, request, pk=None):
         investigation = self.get_object()
         if request.method == "GET":

@@ -32,7 +32,7 @@ class PenaltySerializer(serializers.ModelSerializer):
     party_kind_display = serializers.CharField(source="get_party_kind_display", read_only=True)
     enterprise = EnterpriseBriefSerializer(read_only=True)
     inspection = InspectionBriefSerializer(read_only=True, allow_null=True)
-    recorded_by = serializers.CharField(source="recorded_by.__str__", read_only=True, default=None)
+    recorded_by = serializers.StringRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Penalty

@@ -40,9 +40,11 @@ class InspectionPersonSerializer(serializers.ModelSerializer):
 
 
 class InspectionFindingSerializer(serializers.ModelSerializer):
-    hazard_number = serializers.CharField(source="hazard.number", read_only=True, default=None)
-    hazard_status = serializers.CharField(source="hazard.status", read_only=True, default=None)
-    hazard_status_display = serializers.CharField(source="hazard.get_status_display", read_only=True, default=None)
+    hazard_number = serializers.CharField(source="hazard.number", read_only=True, default=None, allow_null=True)
+    hazard_status = serializers.CharField(source="hazard.status", read_only=True, default=None, allow_null=True)
+    hazard_status_display = serializers.CharField(
+        source="hazard.get_status_display", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = Finding
@@ -68,7 +70,7 @@ class InspectionAnswerSerializer(serializers.ModelSerializer):
 
 class InspectionEventSerializer(serializers.ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
-    actor = InspectionPersonSerializer(read_only=True)
+    actor = InspectionPersonSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = InspectionEvent
@@ -80,7 +82,7 @@ class InspectionSerializer(serializers.ModelSerializer):
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     department = OrgUnitBriefSerializer(read_only=True)
     township = OrgUnitBriefSerializer(read_only=True)
-    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True, default=None)
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True, default=None, allow_null=True)
     finding_count = serializers.IntegerField(read_only=True)
     open_hazard_count = serializers.IntegerField(read_only=True)
     # blank until the recheck (a read-only model field would not say so in the schema)

@@ -27,7 +27,7 @@ class SystemBriefSerializer(serializers.ModelSerializer):
 class WorkItemSerializer(serializers.ModelSerializer):
     year = serializers.IntegerField(source="plan.year", read_only=True)
     system = SystemBriefSerializer(read_only=True)
-    lead_unit = OrgUnitBriefSerializer(read_only=True)
+    lead_unit = OrgUnitBriefSerializer(read_only=True, allow_null=True)
     co_units = OrgUnitBriefSerializer(many=True, read_only=True)
 
     class Meta:
@@ -37,7 +37,7 @@ class WorkItemSerializer(serializers.ModelSerializer):
 
 class KeyActionSerializer(serializers.ModelSerializer):
     year = serializers.IntegerField(source="plan.year", read_only=True)
-    lead_unit = OrgUnitBriefSerializer(read_only=True)
+    lead_unit = OrgUnitBriefSerializer(read_only=True, allow_null=True)
     co_units = OrgUnitBriefSerializer(many=True, read_only=True)
 
     class Meta:

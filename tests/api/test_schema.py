@@ -1,4 +1,8 @@
+from django.core.exceptions import FieldDoesNotExist
 from django.core.management import call_command
+from rest_framework.fields import SerializerMethodField, empty
+from rest_framework.relations import ManyRelatedField
+from rest_framework.serializers import ListSerializer, ModelSerializer
 
 
 def test_the_openapi_schema_generates_without_warnings(tmp_path, db):
@@ -14,3 +18,45 @@ def test_the_api_docs_load_swagger_from_local_static_files(client, django_user_m
     page = client.get("/api/docs/").content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in page
     assert "cdn" not in page.lower()
+
+
+def _project_model_serializers():
+    import config.urls  # noqa: F401  (imports every API module, so every serializer class exists)
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    apps = {"core", "tasks", "hazards", "disasters", "inspections", "responsibilities", "integrations", "dashboards"}
+    return {cls for cls in subclasses(ModelSerializer) if cls.__module__.split(".")[0] in apps}
+
+
+def _reaches_a_nullable_column(model, source):
+    for name in source.split("."):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if field.auto_created and not field.concrete:
+            return False  # a reverse relation: rendered as a list
+        if getattr(field, "null", False):
+            return True
+        model = field.related_model or model
+    return False
+
+
+def test_every_answer_field_read_through_a_nullable_column_is_declared_nullable():
+    """A field such as `enterprise.name` on a hazard without an enterprise answers null; the schema must say so,
+    or clients (and the fuzzing) that trust it break."""
+    undeclared = []
+    for cls in _project_model_serializers():
+        for name, field in cls().fields.items():
+            if field.write_only or field.allow_null or isinstance(field, (ListSerializer, ManyRelatedField)):
+                continue
+            if isinstance(field, SerializerMethodField) or field.default not in (empty, None):
+                continue
+            source = name if field.source in (None, "*") else field.source
+            if _reaches_a_nullable_column(cls.Meta.model, source):
+                undeclared.append(f"{cls.__module__}.{cls.__name__}.{name}")
+    assert undeclared == []

@@ -31,6 +31,7 @@ EXEMPT = {
     # Ledgers and logs that the machinery appends to; nobody edits them.
     "notifications.Reminder": "reminder ledger: one row per reminder sent",
     "notifications.Digest": "digest ledger: one row per digest sent",
+    "notifications.SweepDay": "the days the reminder sweep ran for, written by the sweep itself",
     "notifications.Notification": "站内消息 written with its ledger row; only its read mark changes",
     "integrations.WebhookDelivery": "outgoing webhook delivery log",
     # Written once with the record they belong to (which is tracked) and never edited.

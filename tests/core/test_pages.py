@@ -201,3 +201,21 @@ def test_the_enterprise_list_page_takes_a_fixed_number_of_queries(web_as, django
 def test_a_year_in_the_url_that_is_not_a_plan_year_does_not_break_the_home_page(web_as, query):
     assert web_as("gx_staff").get(f"/{query}").status_code == 200
     assert web_as("gx_staff").get(f"/measures/{query}").status_code == 200
+
+
+def test_a_lost_database_connection_answers_503_to_retry_and_any_other_failure_500(rf):
+    from django import db
+
+    from core.views import server_error
+
+    try:
+        raise db.OperationalError("server closed the connection unexpectedly")
+    except db.OperationalError:
+        page, api = server_error(rf.get("/hazards/")), server_error(rf.get("/api/v1/hazards/"))
+    assert (page.status_code, api.status_code) == (503, 503) and page["Retry-After"] == api["Retry-After"] == "10"
+    assert "系统暂时不可用" in page.content.decode() and api.json()["code"] == "service_unavailable"
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        other = server_error(rf.get("/hazards/"))
+    assert other.status_code == 500 and "服务器内部错误" in other.content.decode()

@@ -161,3 +161,27 @@ def test_deleting_people_and_rules_keeps_the_ledger_and_never_breaks(db):
     assert rows.count() == 3
     assert reminder_sweep_due(today=TODAY) == []  # the deleted rule no longer runs; nothing breaks
     assert {deliver(pk) for pk in rows.filter(recipient_id__in=gone).values_list("pk", flat=True)} == {"skipped"}
+
+
+def test_the_catch_up_sweeps_the_days_missed_since_the_last_one_with_today_s_wording(db):
+    from notifications.sweep import reminder_sweep_catch_up
+
+    reminder_sweep_due(today=TODAY - datetime.timedelta(days=3))  # the last day the beat reached the workers
+    missed = MeasureFactory(deadline=TODAY + datetime.timedelta(days=1))  # its "3 days before" fell on a missed day
+    reminder_sweep_catch_up(today=TODAY)
+    [row] = Reminder.objects.filter(source="measure", object_id=missed.pk, offset=-3)  # the step of the missed day
+    assert "还有1天到期" in row.body  # counted from the day it is read
+    assert reminder_sweep_catch_up(today=TODAY) == []
+    assert reminder_sweep_due(today=TODAY - datetime.timedelta(days=2)) == []
+
+
+def test_the_catch_up_goes_back_a_week_at_most_and_not_before_the_first_sweep(db):
+    from notifications.models import SweepDay
+    from notifications.sweep import CATCH_UP_DAYS, reminder_sweep_catch_up
+
+    reminder_sweep_catch_up(today=TODAY)
+    assert list(SweepDay.objects.values_list("day", flat=True)) == [TODAY]  # a first run sweeps today only
+    later = TODAY + datetime.timedelta(days=30)
+    reminder_sweep_catch_up(today=later)
+    days = list(SweepDay.objects.order_by("day").values_list("day", flat=True))
+    assert days == [TODAY] + [later - datetime.timedelta(days=n) for n in range(CATCH_UP_DAYS, -1, -1)]
