@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from core.models import Enterprise, OrgUnit
@@ -213,7 +215,7 @@ def test_a_lost_database_connection_answers_503_to_retry_and_any_other_failure_5
     except db.OperationalError:
         page, api = server_error(rf.get("/hazards/")), server_error(rf.get("/api/v1/hazards/"))
     assert (page.status_code, api.status_code) == (503, 503) and page["Retry-After"] == api["Retry-After"] == "10"
-    assert "系统暂时不可用" in page.content.decode() and api.json()["code"] == "service_unavailable"
+    assert "系统暂时不可用" in page.content.decode() and json.loads(api.content)["code"] == "service_unavailable"
     try:
         raise ValueError("a bug")
     except ValueError:
