@@ -172,16 +172,22 @@ def test_a_township_worker_reports_a_hazard_with_a_photo_and_submits_monthly_pro
     page.locator("#id_percent").fill("40")
     page.locator("#id_done_text").fill("7月督导6个社区，发现问题12项，已整改9项")
     page.locator("#id_problems").fill("部分小区物业配合不够")
+    page.locator("#id_evidence").set_input_files(
+        {"name": "督导现场.png", "mimeType": "image/png", "buffer": png_bytes(rgb=(40, 120, 200))}
+    )
     journey.shot("report-form")
     page.locator("main button[name=submit]").click()
 
     expect(journey.alert()).to_have_text("已提交，等待牵头单位审核。")
     expect(page.locator("main h1 + span .badge")).to_have_text("已提交")
     expect(page.locator("main dl")).to_contain_text("40%")
+    evidence = page.locator("main dl a", has_text="督导现场.png")
+    expect(evidence).to_have_attribute("href", re.compile(r"^/evidence/\d+/$"))
     expect(page.locator("main ol li").last).to_contain_text("草稿 → 已提交")
     journey.shot("report-submitted")
     report = measure.reports.get()
     assert report.status == ReportStatus.SUBMITTED and report.percent == Decimal("40")
+    assert report.evidence.get().content_type == "image/png"
     assert list(reports_awaiting_review(user=_user("yjj_head"))) == [report]
 
     journey.menu("我的任务")
