@@ -14,7 +14,7 @@ def test_the_watcher_hears_a_violation(desktop):
     """An inline script under `script-src 'self'` is reported, so an empty list in the journeys means something."""
     violations = watch_csp(desktop)
     desktop.route(
-        "http://csp-probe.test/",
+        "http://csp-probe.test/**",  # the page and anything else it asks for (its favicon): no network
         lambda route: route.fulfill(
             content_type="text/html",
             headers={"Content-Security-Policy": "script-src 'self'"},
