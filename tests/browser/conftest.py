@@ -3,6 +3,11 @@ import shutil
 
 import pytest
 
+CSP_LISTENER = (
+    "document.addEventListener('securitypolicyviolation',"
+    " e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
+)
+
 CHROMIUM = "/usr/bin/chromium"
 # Flags for a headless Chromium on a machine with no network but loopback.
 CHROMIUM_ARGS = [
@@ -14,6 +19,13 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Reloading the demo after each live-server test sets a dozen passwords: at PBKDF2's production cost that is
+    most of a browser test's set-up. The hashers after MD5 still read a password set at that cost."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
 
 
 @pytest.fixture(scope="session")
@@ -41,3 +53,17 @@ def desktop(browser):
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="zh-CN")
     yield context.new_page()
     context.close()
+
+
+def watch_csp(page):
+    """The Content-Security-Policy violations the page reports from now on, across every navigation: Chromium's
+    own console message ("... violates the following Content Security Policy directive") and the DOM's
+    securitypolicyviolation event, which an init script (run by the browser, not the page, so the CSP allows it)
+    turns into a console message."""
+    violations = []
+    page.add_init_script(CSP_LISTENER)
+    page.on(
+        "console",
+        lambda m: ("Content Security Policy" in m.text or "CSP violation" in m.text) and violations.append(m.text),
+    )
+    return violations
