@@ -10,7 +10,7 @@ from io import BytesIO
 
 from common import admin, bench_database_url, setup_django
 
-ROWS = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 2000
+ROWS = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 10000
 
 
 def ledger_file(rows):

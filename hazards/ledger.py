@@ -1,5 +1,5 @@
 """Import of a department's or township's 隐患台账 (.xlsx): read, resolve, preview without writing, then import
-every row through `hazard_create` in one transaction, or none.
+every row at once through `hazard_create_many` (one transaction, every row or none).
 
 The preview resolves the names of the whole file with a handful of queries and applies the rules of
 `hazard_create` that need none (`hazard_create_check`).
@@ -32,7 +32,7 @@ from hazards import services
 from hazards.choices import HazardLevel, HazardSource, HazardStatus
 from hazards.models import Hazard, ProblemList
 
-MAX_ROWS = 2000
+MAX_ROWS = 10000
 MAX_BYTES = 5 * 1024 * 1024
 # The headers are the file's format: the template writes them, the reader accepts them in any language.
 COLUMNS = {
@@ -226,13 +226,14 @@ def hazard_ledger_import(*, actor, content):
     """Check the file again against today's data, then register every row's hazard, or none of them."""
     result = hazard_ledger_preview(actor=actor, content=content)
 
-    def create(row):
-        result.numbers.append(services.hazard_create(actor=actor, **row.arguments).number)
+    def create(rows):
+        hazards = services.hazard_create_many(actor=actor, rows=[row.arguments for row in rows])
+        result.numbers = [hazard.number for hazard in hazards]
 
     def refused(row, exc):
         return _refused_column(row.arguments)
 
-    if result.ok and not result.write_all_or_none(write=create, refused_column=refused):
-        result.numbers = []
+    if result.ok:
+        result.write_at_once(write=create, refused_column=refused)
     result.created = len(result.numbers)
     return result
