@@ -33,16 +33,6 @@ class CellError(Exception):
     """A cell that cannot be read; its message says why, in the user's language."""
 
 
-class RowsRefused(Exception):
-    """A service that writes many rows at once checked them all first and refused some; it wrote nothing.
-    `errors`: the index of each refused row in the rows given to the service -> its PermissionDenied or
-    ValidationError."""
-
-    def __init__(self, errors):
-        super().__init__(f"{len(errors)} rows refused")
-        self.errors = errors
-
-
 @dataclass
 class RowError:
     row: int | None  # the sheet's row number; None for the file as a whole
@@ -70,6 +60,7 @@ class ImportRow:
     columns: dict  # column key -> header
     values: dict = field(default_factory=dict)  # column key -> the resolved value
     arguments: dict | None = None  # the create service's keyword arguments, once the row passes every check
+    checked: object = None  # what the check built, for a service that writes a whole file at once
     errors: list = field(default_factory=list)
 
     def fail(self, column, message):
@@ -152,23 +143,6 @@ class ImportResult:
             if self.errors:
                 transaction.set_rollback(True)
                 return False
-        return True
-
-    def write_at_once(self, *, write, refused_column):
-        """`write(rows)` every row of a clean preview in one call, to a service that checks them all before it
-        writes any and raises RowsRefused when one fails (an import of thousands of rows, without a savepoint and
-        an insert per row). A refused row gets its error under its column as in `write_all_or_none`. Returns
-        whether all were written."""
-        try:
-            write(self.rows)
-        except RowsRefused as exc:
-            for index, error in sorted(exc.errors.items()):
-                row = self.rows[index]
-                if isinstance(error, PermissionDenied):
-                    row.fail(refused_column(row, error), str(error))
-                else:
-                    row.fail_with(error)
-            return False
         return True
 
 

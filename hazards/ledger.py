@@ -190,7 +190,7 @@ class LedgerLookups:
         row.values |= {"territory": hazard.territory, "supervising_department": hazard.supervising_department}
         row.values["problem_list"] = values["problem_list"]
         if not self._duplicate(row, hazard):
-            row.arguments = values
+            row.arguments, row.checked = values, hazard
 
     def _duplicate(self, row, hazard):
         key = _duplicate_key(hazard.enterprise_id, hazard.territory_id, hazard.place, hazard.title, hazard.found_on)
@@ -223,17 +223,10 @@ def hazard_ledger_preview(*, actor, content):
 
 
 def hazard_ledger_import(*, actor, content):
-    """Check the file again against today's data, then register every row's hazard, or none of them."""
+    """Check the file again against today's data, then register every row's hazard at once, or none of them."""
     result = hazard_ledger_preview(actor=actor, content=content)
-
-    def create(rows):
-        hazards = services.hazard_create_many(actor=actor, rows=[row.arguments for row in rows])
-        result.numbers = [hazard.number for hazard in hazards]
-
-    def refused(row, exc):
-        return _refused_column(row.arguments)
-
     if result.ok:
-        result.write_at_once(write=create, refused_column=refused)
+        hazards = services.hazard_create_many(actor=actor, hazards=[row.checked for row in result.rows])
+        result.numbers = [hazard.number for hazard in hazards]
     result.created = len(result.numbers)
     return result

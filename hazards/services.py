@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.choices import OrgUnitKind
-from core.spreadsheets import RowsRefused
+from core.history import history_triggers_for_many_rows
 from hazards.choices import EventKind, EvidenceStage, HazardLevel, HazardStatus
 from hazards.models import Hazard, HazardEvent, HazardNumber, ProblemList
 from hazards.permissions import may_edit, may_list_for_supervision, may_register
@@ -128,24 +128,17 @@ def hazard_create(*, actor, files=(), **values):
 
 
 @transaction.atomic
-def hazard_create_many(*, actor, rows):
-    """Register many hazards at once (the ledger import), as `hazard_create` registers each without files: every
-    row (a dict of its keyword arguments) is checked before any is written; one refused row raises RowsRefused
-    and writes nothing. Then the numbers are taken as a block per year, in the rows' order, and the hazards and
-    their 'created' events are inserted with bulk_create (the history triggers fire per row all the same)."""
-    default_list = None
-    if any(values.get("problem_list") is None for values in rows):
-        default_list = ProblemList.objects.get(code=DEFAULT_LIST)
-    hazards, errors = [], {}
-    for index, values in enumerate(rows):
-        values = {**values, "problem_list": values.get("problem_list") or default_list}
-        try:
-            hazards.append(hazard_create_check(actor=actor, **values))
-        except (PermissionDenied, ValidationError) as exc:
-            errors[index] = exc
-    if errors:
-        raise RowsRefused(errors)
+def hazard_create_many(*, actor, hazards):
+    """Register many hazards at once (the ledger import), as `hazard_create` registers each without files.
+
+    `hazards` are unsaved, each returned by `hazard_create_check` for this actor: the caller has checked every
+    row before any is written (the ledger's preview, run again on confirming), so a file is not checked twice.
+    The numbers are taken as a block per year, in the rows' order; the hazards and their 'created' events are
+    inserted with bulk_create (the history triggers fire for each row all the same)."""
+    if any(h.pk is not None or h.number or h.reported_by_id != actor.pk for h in hazards):
+        raise ValueError("hazard_create_many takes new hazards checked for this actor")
     _number_all(hazards)
+    history_triggers_for_many_rows()
     Hazard.objects.bulk_create(hazards)
     created = {"kind": EventKind.CREATED, "to_status": HazardStatus.PENDING, "actor": actor}
     record_events([HazardEvent(hazard=hazard, **created) for hazard in hazards])

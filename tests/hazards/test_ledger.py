@@ -7,14 +7,12 @@ import zipfile
 from io import BytesIO
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook, load_workbook
 
 from core.models import OrgUnit
-from hazards import services
 from hazards.models import Hazard, HazardEvent, HazardNumber
 from tests.hazards.factories import HazardFactory
 
@@ -264,25 +262,7 @@ def test_the_preview_takes_a_fixed_number_of_queries(web_as, django_assert_max_n
         assert client.get(preview).content.decode().count("将创建") == 100
 
 
-def test_a_failure_during_the_import_rolls_back_every_row(web_as, monkeypatch):
-    real, calls = services.hazard_create_check, []
-
-    def second_row_fails_when_written(**kwargs):
-        calls.append(kwargs["title"])
-        if calls.count("台账：1") == 2:  # the preview passed it; the data changed before the write
-            raise ValidationError({"title": "数据已被他人修改"})
-        return real(**kwargs)
-
-    monkeypatch.setattr(services, "hazard_create_check", second_row_fails_when_written)
-    client = web_as("gx_staff")
-    preview = upload(client, xlsx(*(row(f"台账：{n}", enterprise=GX_CHEMICALS) for n in range(3))))
-    response = client.post(preview)
-    assert response.status_code == 400 and "第3行 问题描述" in errors_of(response.content.decode())
-    assert len(calls) == 6 and not imported().exists()  # every row checked again before any is written
-    assert client.get(preview).status_code == 200  # the file is kept, so the page still explains
-
-
-def test_a_database_failure_while_writing_rolls_back_every_row_and_number(web_as, monkeypatch):
+def test_a_failure_during_the_import_rolls_back_every_row_and_number(web_as, monkeypatch):
     def refuse(*args, **kwargs):
         raise IntegrityError("the events table refused")
 
