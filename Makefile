@@ -37,6 +37,7 @@ bench: install
 	$(PY) -m config.embedded exec -- $(PY) bench/dashboard.py
 	$(PY) -m config.embedded exec -- $(PY) bench/list_endpoints.py
 	$(PY) -m config.embedded exec -- $(PY) bench/excel_import.py
+	$(PY) -m config.embedded exec -- $(PY) bench/load.py
 
 clean:
 	$(PY) -m config.embedded stop || true

@@ -1,7 +1,7 @@
 """A hazard ledger (隐患台账) import at volume (see bench/README.md): preview and import of ROWS rows through the
 same services as the upload page, in a throwaway database; prints rows per second.
 
-    DATABASE_URL=postgres://… REDIS_URL=redis://… python bench/excel_import.py [rows]
+    DATABASE_URL=postgres://… REDIS_URL=redis://… python bench/excel_import.py [rows]   (default 10,000)
 """
 
 import sys
@@ -10,7 +10,7 @@ from io import BytesIO
 
 from common import admin, bench_database_url, setup_django
 
-ROWS = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 2000
+ROWS = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 10000
 
 
 def ledger_file(rows):
@@ -36,6 +36,7 @@ def ledger_file(rows):
 
 
 def run():
+    import pghistory
     from django.core.management import call_command
 
     from core.models import User
@@ -51,7 +52,9 @@ def run():
     previewed = time.perf_counter() - started
     assert preview.ok, preview.errors[:3]
     started = time.perf_counter()
-    result = ledger.hazard_ledger_import(actor=actor, content=content)
+    # The history context the upload's request has (pghistory's middleware): the triggers attach it to each row.
+    with pghistory.context(user=actor.pk, url="/hazards/import/bench/"):
+        result = ledger.hazard_ledger_import(actor=actor, content=content)
     imported = time.perf_counter() - started
     assert result.created == ROWS, result.errors[:3]
     print(f"{ROWS:,}-row hazard ledger: preview {previewed:.1f} s ({ROWS / previewed:,.0f} rows/s), "

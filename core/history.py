@@ -3,11 +3,27 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 from pghistory.models import MiddlewareEvents
 
 LABELS = {"insert": _("新增"), "update": _("修改"), "delete": _("删除")}
 HIDDEN_FIELDS = {"id", "created_at", "updated_at", "path"}
+
+
+def history_triggers_for_many_rows():
+    """Call before a statement that writes thousands of tracked rows in one transaction (an import's bulk_create).
+
+    Each history trigger first asks pgtrigger whether it is ignored, reading the setting `pgtrigger.ignore` in
+    an exception block. Where nothing ever set it, the read raises, and every raised error rolls a subtransaction
+    back; thousands of those in one transaction grow slower row by row (10,000 hazards: 5.4 s instead of 1.5 s).
+    An empty list for the rest of the transaction makes the read succeed and ignores no trigger; a list that
+    pgtrigger.ignore() has set is left as it is."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('pgtrigger.ignore', '{}', true) "
+            "WHERE COALESCE(current_setting('pgtrigger.ignore', true), '') = ''"
+        )
 
 
 @dataclass

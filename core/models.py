@@ -37,15 +37,20 @@ class YearCounter(models.Model):
 
     @classmethod
     def take(cls, year):
-        """One statement: the upsert creates the year's row or locks and advances it, until the transaction ends."""
+        return cls.take_block(year, 1)
+
+    @classmethod
+    def take_block(cls, year, count):
+        """The first of `count` numbers in a row (an import takes its file's numbers at once). One statement: the
+        upsert creates the year's row or locks and advances it, until the transaction ends."""
         table = connection.ops.quote_name(cls._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {table} (year, last) VALUES (%s, 1) "
-                f"ON CONFLICT (year) DO UPDATE SET last = {table}.last + 1 RETURNING last",
-                [year],
+                f"INSERT INTO {table} (year, last) VALUES (%s, %s) "
+                f"ON CONFLICT (year) DO UPDATE SET last = {table}.last + EXCLUDED.last RETURNING last",
+                [year, count],
             )
-            return cursor.fetchone()[0]
+            return cursor.fetchone()[0] - count + 1
 
 
 class EvidenceFile(models.Model):

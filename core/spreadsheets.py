@@ -60,6 +60,7 @@ class ImportRow:
     columns: dict  # column key -> header
     values: dict = field(default_factory=dict)  # column key -> the resolved value
     arguments: dict | None = None  # the create service's keyword arguments, once the row passes every check
+    checked: object = None  # what the check built, for a service that writes a whole file at once
     errors: list = field(default_factory=list)
 
     def fail(self, column, message):

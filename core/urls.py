@@ -12,6 +12,7 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("healthz/", views.healthz, name="healthz"),
     path("enterprises/", views.EnterpriseListView.as_view(), name="enterprise-list"),
     path("enterprises/new/", views.EnterpriseFormView.as_view(), name="enterprise-create"),
     path("enterprises/<int:pk>/", views.EnterpriseDetailView.as_view(), name="enterprise-detail"),

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from core import services
@@ -16,6 +17,13 @@ from core.forms import EnterpriseForm
 from core.history import history_for
 from core.scoping import can_change, scope_for
 from core.selectors import enterprise_list, enterprise_queryset
+
+
+@require_safe
+def healthz(request):
+    """The process answers: for the load balancer's health check and the load benchmark's minimal view. It reads
+    neither the database nor the session, so it measures the web server and Django's middleware alone."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
 def _wants_json(request):

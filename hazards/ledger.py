@@ -1,5 +1,5 @@
 """Import of a department's or township's 隐患台账 (.xlsx): read, resolve, preview without writing, then import
-every row through `hazard_create` in one transaction, or none.
+every row at once through `hazard_create_many` (one transaction, every row or none).
 
 The preview resolves the names of the whole file with a handful of queries and applies the rules of
 `hazard_create` that need none (`hazard_create_check`).
@@ -32,7 +32,7 @@ from hazards import services
 from hazards.choices import HazardLevel, HazardSource, HazardStatus
 from hazards.models import Hazard, ProblemList
 
-MAX_ROWS = 2000
+MAX_ROWS = 10000
 MAX_BYTES = 5 * 1024 * 1024
 # The headers are the file's format: the template writes them, the reader accepts them in any language.
 COLUMNS = {
@@ -190,7 +190,7 @@ class LedgerLookups:
         row.values |= {"territory": hazard.territory, "supervising_department": hazard.supervising_department}
         row.values["problem_list"] = values["problem_list"]
         if not self._duplicate(row, hazard):
-            row.arguments = values
+            row.arguments, row.checked = values, hazard
 
     def _duplicate(self, row, hazard):
         key = _duplicate_key(hazard.enterprise_id, hazard.territory_id, hazard.place, hazard.title, hazard.found_on)
@@ -223,16 +223,10 @@ def hazard_ledger_preview(*, actor, content):
 
 
 def hazard_ledger_import(*, actor, content):
-    """Check the file again against today's data, then register every row's hazard, or none of them."""
+    """Check the file again against today's data, then register every row's hazard at once, or none of them."""
     result = hazard_ledger_preview(actor=actor, content=content)
-
-    def create(row):
-        result.numbers.append(services.hazard_create(actor=actor, **row.arguments).number)
-
-    def refused(row, exc):
-        return _refused_column(row.arguments)
-
-    if result.ok and not result.write_all_or_none(write=create, refused_column=refused):
-        result.numbers = []
+    if result.ok:
+        hazards = services.hazard_create_many(actor=actor, hazards=[row.checked for row in result.rows])
+        result.numbers = [hazard.number for hazard in hazards]
     result.created = len(result.numbers)
     return result

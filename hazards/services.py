@@ -1,14 +1,17 @@
 """Registering and editing hazards; their status changes in hazards.workflow only."""
 
+from collections import Counter
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.choices import OrgUnitKind
+from core.history import history_triggers_for_many_rows
 from hazards.choices import EventKind, EvidenceStage, HazardLevel, HazardStatus
-from hazards.models import Hazard, HazardNumber, ProblemList
+from hazards.models import Hazard, HazardEvent, HazardNumber, ProblemList
 from hazards.permissions import may_edit, may_list_for_supervision, may_register
-from hazards.workflow import attach_files, record_event
+from hazards.workflow import attach_files, record_event, record_events
 
 DEFAULT_LIST = "safety"  # 安全生产和自然灾害问题清单
 TERRITORY_KINDS = {OrgUnitKind.TOWNSHIP, OrgUnitKind.VILLAGE, OrgUnitKind.GRID}
@@ -48,7 +51,11 @@ EDITABLE_WHILE_RECTIFYING = {
 
 def next_number(year):
     """YH2024-000123: taken under the year's row lock, so two registrations never share one, and never reused."""
-    return f"YH{year}-{HazardNumber.take(year):06d}"
+    return hazard_number(year, HazardNumber.take(year))
+
+
+def hazard_number(year, n):
+    return f"YH{year}-{n:06d}"
 
 
 def _fill_from_enterprise(values):
@@ -118,6 +125,34 @@ def hazard_create(*, actor, files=(), **values):
     event = record_event(hazard, kind=EventKind.CREATED, to_status=HazardStatus.PENDING, actor=actor)
     attach_files(hazard, event, files, EvidenceStage.BEFORE, actor)
     return hazard
+
+
+@transaction.atomic
+def hazard_create_many(*, actor, hazards):
+    """Register many hazards at once (the ledger import), as `hazard_create` registers each without files.
+
+    `hazards` are unsaved, each returned by `hazard_create_check` for this actor: the caller has checked every
+    row before any is written (the ledger's preview, run again on confirming), so a file is not checked twice.
+    The numbers are taken as a block per year, in the rows' order; the hazards and their 'created' events are
+    inserted with bulk_create (the history triggers fire for each row all the same)."""
+    if any(h.pk is not None or h.number or h.reported_by_id != actor.pk for h in hazards):
+        raise ValueError("hazard_create_many takes new hazards checked for this actor")
+    _number_all(hazards)
+    history_triggers_for_many_rows()
+    Hazard.objects.bulk_create(hazards)
+    created = {"kind": EventKind.CREATED, "to_status": HazardStatus.PENDING, "actor": actor}
+    record_events([HazardEvent(hazard=hazard, **created) for hazard in hazards])
+    return hazards
+
+
+def _number_all(hazards):
+    """The numbers one by one registration would give in the same order: a year's block, in the rows' order."""
+    counts = Counter(h.found_on.year for h in hazards)
+    following = {year: HazardNumber.take_block(year, count) for year, count in sorted(counts.items())}
+    for hazard in hazards:
+        year = hazard.found_on.year
+        hazard.number = hazard_number(year, following[year])
+        following[year] += 1
 
 
 def editable_fields(hazard):

@@ -14,7 +14,7 @@ from core.evidence import check_evidence_file
 from hazards.choices import EventKind, EvidenceStage, HazardStatus
 from hazards.models import Hazard, HazardEvent, HazardEvidence
 from hazards.permissions import is_supervisor, is_territory
-from hazards.signals import hazard_event_committed
+from hazards.signals import hazard_event_committed, hazard_events_committed
 
 S = HazardStatus
 TERRITORY, SUPERVISOR = "territory", "supervisor"
@@ -61,6 +61,13 @@ def record_event(hazard, **fields):
     event = HazardEvent.objects.create(hazard=hazard, **fields)
     transaction.on_commit(lambda: hazard_event_committed.send(sender=HazardEvent, event=event))
     return event
+
+
+def record_events(events):
+    """Many unsaved events in one insert; the listeners hear of them together (hazard_events_committed)."""
+    HazardEvent.objects.bulk_create(events)
+    transaction.on_commit(lambda: hazard_events_committed.send(sender=HazardEvent, events=events))
+    return events
 
 
 def _check_close(hazard, actor, files):

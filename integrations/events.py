@@ -35,29 +35,29 @@ NAMESPACE = uuid.UUID("5b7f3c1e-2a41-4c59-9d1e-6f0f3e8a2c17")  # fixed: event id
 class Source:
     object_type: str
     route: str  # the API's detail route name
-    fetch: Any  # (user, pk) -> the record as the user's list reads it, or None when the user may not see it
+    fetch: Any  # (user, pks) -> the records among pks as the user's list reads them (those the user may see)
     serializer: Any  # the API list's serializer class
 
 
-def _hazard(user, pk):
-    return hazard_queryset(user=user).filter(pk=pk).first()
+def _hazards(user, pks):
+    return hazard_queryset(user=user).filter(pk__in=pks)
 
 
-def _warning(user, pk):
-    return warning_list(user=user).qs.filter(pk=pk).first()
+def _warnings(user, pks):
+    return warning_list(user=user).qs.filter(pk__in=pks)
 
 
-def _report(user, pk):
-    return report_queryset(user=user).filter(pk=pk).first()
+def _reports(user, pks):
+    return report_queryset(user=user).filter(pk__in=pks)
 
 
-HAZARD = Source("hazard", "api:hazard-detail", _hazard, HazardSerializer)
+HAZARD = Source("hazard", "api:hazard-detail", _hazards, HazardSerializer)
 SOURCES = {
     WebhookEvent.HAZARD_CREATED: HAZARD,
     WebhookEvent.HAZARD_CLOSED: HAZARD,
-    WebhookEvent.WARNING_ISSUED: Source("warning", "api:warning-detail", _warning, WarningSerializer),
+    WebhookEvent.WARNING_ISSUED: Source("warning", "api:warning-detail", _warnings, WarningSerializer),
     WebhookEvent.REPORT_APPROVED: Source(
-        "progress_report", "api:progress-report-detail", _report, ProgressReportSerializer
+        "progress_report", "api:progress-report-detail", _reports, ProgressReportSerializer
     ),
 }
 
@@ -83,24 +83,30 @@ def envelope(*, event_type, eid, occurred_at, source, record):
     }
 
 
-def _rows(event_type, eid, object_id, occurred_at):
+def _rows(event_type, items):
+    """The delivery rows of the events `items` ((object id, key, occurred at) each) of one type."""
     source = SOURCES[event_type]
     endpoints = WebhookEndpoint.objects.filter(
         is_active=True, owner__is_active=True, events__contains=[event_type]
     ).select_related("owner")
-    seen = {}  # owner id -> the record as the owner reads it (None: out of the owner's scope)
+    seen = {}  # owner id -> {pk: the record as the owner reads it}; a record out of the owner's scope is absent
     rows = []
     for endpoint in endpoints:
         if endpoint.owner_id not in seen:
-            seen[endpoint.owner_id] = source.fetch(endpoint.owner, object_id)
-        record = seen[endpoint.owner_id]
-        if record is not None:
-            payload = envelope(event_type=event_type, eid=eid, occurred_at=occurred_at, source=source, record=record)
-            rows.append(
-                WebhookDelivery(
-                    endpoint=endpoint, event_type=event_type, event_id=eid, object_id=object_id, payload=payload
+            records = source.fetch(endpoint.owner, [object_id for object_id, _key, _at in items])
+            seen[endpoint.owner_id] = {record.pk: record for record in records}
+        for object_id, key, occurred_at in items:
+            record = seen[endpoint.owner_id].get(object_id)
+            if record is not None:
+                eid = event_id(event_type, key)
+                payload = envelope(
+                    event_type=event_type, eid=eid, occurred_at=occurred_at, source=source, record=record
                 )
-            )
+                rows.append(
+                    WebhookDelivery(
+                        endpoint=endpoint, event_type=event_type, event_id=eid, object_id=object_id, payload=payload
+                    )
+                )
     return rows
 
 
@@ -109,19 +115,27 @@ def event_record(*, event_type, object_id, key, occurred_at):
 
     The rows are the event's safe keeping: with Redis down the queueing fails, the rows stay pending, and the
     beat sweep sends them."""
+    return event_record_many(event_type=event_type, items=[(object_id, key, occurred_at)])
+
+
+def event_record_many(*, event_type, items):
+    """`event_record` for many events of one type ((object id, key, occurred at) each), e.g. the 'created'
+    events of a ledger import: one query for the subscriptions and one per subscribed owner for the records,
+    however many events."""
     from integrations.tasks import enqueue
 
-    eid = event_id(event_type, key)
-    rows = _rows(event_type, eid, object_id, occurred_at)  # no endpoint subscribed (the usual case): one query
+    rows = _rows(event_type, items)  # no endpoint subscribed (the usual case): one query
     if rows:
-        written = set(WebhookDelivery.objects.filter(event_id=eid).values_list("endpoint_id", flat=True))
-        rows = [row for row in rows if row.endpoint_id not in written]
+        eids = {row.event_id for row in rows}
+        written = set(WebhookDelivery.objects.filter(event_id__in=eids).values_list("endpoint_id", "event_id"))
+        rows = [row for row in rows if (row.endpoint_id, row.event_id) not in written]
     if not rows:
         return []
     with transaction.atomic():
         # ignore_conflicts: a receiver racing this one has written the row; the claim sends it once either way.
         WebhookDelivery.objects.bulk_create(rows, ignore_conflicts=True)
-        new = WebhookDelivery.objects.filter(event_id=eid, endpoint__in=[row.endpoint_id for row in rows])
-        ids = list(new.values_list("pk", flat=True))
+        pairs = {(row.endpoint_id, row.event_id) for row in rows}
+        found = WebhookDelivery.objects.filter(event_id__in={eid for _endpoint, eid in pairs})
+        ids = [pk for pk, *pair in found.values_list("pk", "endpoint_id", "event_id") if tuple(pair) in pairs]
         transaction.on_commit(lambda: enqueue(ids))
     return ids

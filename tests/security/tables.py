@@ -7,6 +7,7 @@ PUBLIC = {
     "login",  # the sign-in form itself
     "logout",  # signing out when already out is harmless
     "set_language",  # the language switch on the login page
+    "healthz",  # the health check: "ok", from neither the database nor the session (core/views.py)
     "public-report",  # 群众举报: the public report form
     "public-report-receipt",
     "public-report-check",  # a reporter checks progress with the receipt code
