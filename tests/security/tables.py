@@ -312,7 +312,8 @@ PAGES_WITHOUT_RECORD = {
     "work-item-detail",
 }
 
-# API routes outside the router: covered by test_anonymous, test_csrf and the fuzzing; the scoped ones below.
+# API routes outside the router: covered by test_anonymous, test_csrf and the fuzzing; the dashboard's by
+# test_dashboard_scoping (another township's unit 404, the ranking's links only to units the person sees).
 API_VIEWS = {
     "api-docs",
     "api-schema",
