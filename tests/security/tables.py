@@ -123,6 +123,7 @@ PAGE_RECORDS = {
     "inspections:inspection-print-order": "inspections.Inspection",
 }
 PAGE_VIEWERS = {
+    "inspections:plan-list": ("yjj_staff", "jtj_head"),
     "inspections:plan-detail": ("yjj_staff", "jtj_head"),
     "inspections:plan-edit": ("yjj_staff", "jtj_head"),
 }
@@ -134,10 +135,38 @@ PAGE_EXTRA_ROWS = {
     "responsibilities.MajorRisk": "major-risk",
 }
 
+# List pages -> (model, a text field each row shows). test_list_pages_scoped gives a row hidden from 桂溪街道 (of
+# 沙坪镇 where there is one) and one of 桂溪街道's own names nobody else has: the own one is on 桂溪街道's page, the
+# other is not, and the county leader's page has it. Viewers as PAGE_VIEWERS says; rows as PAGE_EXTRA_ROWS.
+LIST_PAGES = {
+    "enterprise-list": ("core.Enterprise", "name"),
+    "measure-list": ("tasks.Measure", "title"),
+    "hazards:index": ("hazards.Hazard", "title"),
+    "hazards:problems": ("hazards.Hazard", "title"),
+    "hazards:public-report-list": ("hazards.PublicReport", "description"),
+    "hazards:self-inspection-list": ("core.Enterprise", "name"),
+    "disasters:risk-point-list": ("disasters.RiskPoint", "name"),
+    "disasters:risk-zone-list": ("disasters.RiskZone", "name"),
+    "disasters:patrol-list": ("disasters.Patrol", "patroller_name"),
+    "disasters:rescue-team-list": ("disasters.RescueTeam", "name"),
+    "disasters:emergency-plan-list": ("disasters.EmergencyPlan", "title"),
+    "disasters:drill-list": ("disasters.Drill", "title"),
+    "disasters:warning-list": ("disasters.Warning", "text"),
+    "disasters:shelter-list": ("disasters.Shelter", "name"),
+    "disasters:depot-list": ("disasters.Depot", "name"),
+    "disasters:supply-item-list": ("disasters.SupplyItem", "name"),
+    "inspections:inspection-list": ("inspections.Inspection", "number"),
+    "inspections:investigation-list": ("inspections.Investigation", "case_name"),
+    "inspections:plan-list": ("inspections.InspectionPlan", "title"),
+    "inspections:penalty-list": ("inspections.Penalty", "decision_number"),
+    "responsibilities:risk-list": ("responsibilities.MajorRisk", "site"),
+}
+
 # Pages with no other unit's record in their address — lists (their rows come from the scoped selectors the API
-# lists share, tested in test_api_scoping), forms that create, the county office's pages, the person's own pages —
-# and the actions (POST) and files of a record whose page is in PAGE_RECORDS. Covered by test_anonymous (login
-# required) and test_csrf (token required); a new page must be put here or, better, into PAGE_RECORDS.
+# lists share, tested in test_api_scoping; the pages themselves in test_list_pages_scoped, see LIST_PAGES), forms
+# that create, the county office's pages, the person's own pages — and the actions (POST) and files of a record
+# whose page is in PAGE_RECORDS. Covered by test_anonymous (login required) and test_csrf (token required), the
+# forms also by test_forms_read_only (FORM_ROUTES); a new page must be put here or, better, into PAGE_RECORDS.
 PAGES_WITHOUT_RECORD = {
     "audit-list",
     "login-totp",  # the code step after the password: without a password just typed, back to the login
