@@ -488,7 +488,7 @@ FORMS_OPEN_TO_READERS = {
 
 # Forms in FORM_ROUTES whose role check is in the service, reached only once the form is valid: an empty POST by a
 # read-only role comes back as the form with its errors (400), the codebase's "a refused form keeps what was
-# typed". Nothing is written either way; test_forms_read_only posts a valid form to those in FORM_SUBMISSIONS.
+# typed". Nothing is written either way; test_forms_read_only.FORM_SUBMISSIONS posts a few of them valid.
 # (Their API twins refuse before validating: core.api.permissions.ReadersOnlyRead.)
 FORMS_CHECKED_AFTER_VALIDATION = {
     "measure-import",

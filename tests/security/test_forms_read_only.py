@@ -96,3 +96,72 @@ def test_every_page_that_takes_a_post_is_classified():
     assert FORMS_CHECKED_AFTER_VALIDATION <= set(FORM_ROUTES)
     gone = (set(FORM_ROUTES) | set(FORMS_OPEN_TO_READERS)) - post_pages()
     assert not gone, f"no longer pages taking a POST: {sorted(gone)}"
+
+
+# Forms of FORMS_CHECKED_AFTER_VALIDATION posted valid: name -> (a writing role, its path arguments and data). The
+# writing role's post writes (so the data is valid and the refusal is the role's), the read-only roles' do not.
+def _enterprise():
+    from demo.loader import demo_credit_code
+
+    values = {"name": "安全测试企业", "credit_code": demo_credit_code(990001), "sector": "fire", "scale": "small_micro"}
+    units = {"township": _unit("桂溪街道").pk, "supervising_department": _department("应急局").pk}
+    return {}, values | units | {"address": "桂溪街道某路1号"}
+
+
+def _hazard():
+    values = {"title": "电动车楼道充电", "sector": "fire", "level": "general", "source": "self"}
+    return {}, values | {"territory": _unit("桂溪街道").pk, "found_on": "2024-06-01", "deadline": "2024-06-05"}
+
+
+def _hazard_move():
+    hazard = apps.get_model("hazards.Hazard").objects.filter(status="pending").order_by("pk").first()
+    return {"pk": hazard.pk}, {"to": "rectifying", "comment": "请限期整改"}
+
+
+def _extension():
+    from tasks.models import ExtensionRequest, Measure
+
+    asked = ExtensionRequest.objects.filter(status="pending").values("measure")
+    measure = Measure.objects.filter(owner_unit=_unit("桂溪街道")).exclude(pk__in=asked).order_by("pk").first()
+    later = measure.deadline.replace(year=measure.deadline.year + 1)
+    return {"pk": measure.pk}, {"requested_deadline": later.isoformat(), "reason": "资金未到位"}
+
+
+def _acknowledgement():
+    acks = apps.get_model("disasters.WarningAcknowledgement").objects.filter(acknowledged_at__isnull=True)
+    warning = acks.filter(township=_unit("沙坪镇"), warning__lifted_at__isnull=True).order_by("-pk").first().warning
+    return {"pk": warning.pk}, {"township": _unit("沙坪镇").pk, "note": "已收到"}
+
+
+def _unit(name):
+    return apps.get_model("core.OrgUnit").objects.get(name=name, kind="township")
+
+
+def _department(short_name):
+    return apps.get_model("core.OrgUnit").objects.get(short_name=short_name, kind="department")
+
+
+FORM_SUBMISSIONS = {
+    "enterprise-create": ("county_admin", _enterprise),
+    "hazards:create": ("gx_staff", _hazard),
+    "hazards:transition": ("county_admin", _hazard_move),
+    "extension-create": ("gx_staff", _extension),
+    "disasters:warning-acknowledge": ("sp_staff", _acknowledgement),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FORM_SUBMISSIONS))
+def test_a_valid_form_is_refused_to_read_only_roles_and_written_for_a_writing_role(form_rows, client, person, name):
+    writer, build = FORM_SUBMISSIONS[name]
+    kwargs, data = build()
+    url = reverse(name, kwargs={**sample_kwargs(name), **kwargs})
+    before = _row_counts()
+    for username in READ_ONLY:
+        client.force_login(person(username))
+        response = client.post(url, data)
+        assert response.status_code in REFUSED | {400}, (username, url, response.status_code)
+        assert _row_counts() == before, (username, url)
+    client.force_login(person(writer))
+    response = client.post(url, data)
+    assert response.status_code == 302, (url, response.status_code, response.content.decode()[-3000:])
+    assert _row_counts() != before, url
