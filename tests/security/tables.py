@@ -362,10 +362,11 @@ EXPORTS = {
     "disasters:shelter-export": ("disasters.Shelter", "code"),
 }
 
-# Pages that take a POST (forms and actions) -> the records their address names: {path argument: model label, or
-# (model label, filter) to pick the row}. test_forms_read_only posts to each as every read-only role, on the first
-# such row (other path arguments: urlwalk's samples): refused, nothing written. test_inventory fails on a page
-# that takes a POST and is in neither this table, FORMS_OPEN_TO_READERS nor PUBLIC.
+# Pages that take a POST (forms and actions) -> what their address names: {path argument: a model label (its first
+# row), (model label, filter) to pick the row, (model label, field) for a field's value, or a word without a dot}.
+# test_forms_read_only posts to each as every read-only role (other path arguments: urlwalk's samples): refused,
+# nothing written; and fails on a page that takes a POST and is in neither this table, FORMS_OPEN_TO_READERS nor
+# PUBLIC.
 FORM_ROUTES = {
     "plan-copy": {"year": ("tasks.Plan", "year")},
     "measure-create": {},
@@ -375,7 +376,8 @@ FORM_ROUTES = {
     "extension-decide": {"pk": "tasks.ExtensionRequest"},
     "report-create": {"measure_pk": "tasks.Measure"},
     "report-edit": {"pk": "tasks.ProgressReport"},
-    "report-action": {"pk": "tasks.ProgressReport"},
+    # a submitted report approved: the role refuses, not the report's state
+    "report-action": {"pk": ("tasks.ProgressReport", {"status": "submitted"}), "action": "approve"},
     "login-totp": {},  # a code step with no password just typed: back to the login
     "totp-enrol": {},  # county administrators only
     "enterprise-create": {},

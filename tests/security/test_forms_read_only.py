@@ -38,6 +38,8 @@ def form_rows(demo_work, django_db_blocker):
 
 
 def _value(spec):
+    if isinstance(spec, str) and "." not in spec:
+        return spec  # a word of the address (an action's name)
     if isinstance(spec, str):
         spec = (spec, {})
     model_label, pick = spec
