@@ -162,6 +162,13 @@ LIST_PAGES = {
     "responsibilities:risk-list": ("responsibilities.MajorRisk", "site"),
 }
 
+# Unit-scoped records of the API (API_MODELS "scoped") with no list page of their own, and where they show instead.
+LISTED_ELSEWHERE = {
+    "tasks.ProgressReport": "on their measure's page (PAGE_RECORDS) and the reviewer's inbox of reports to review",
+    "tasks.ExtensionRequest": "on their measure's page (PAGE_RECORDS)",
+    "hazards.SelfInspection": "per enterprise: the status list shows enterprises (LIST_PAGES), each its own page",
+}
+
 # Pages with no other unit's record in their address — lists (their rows come from the scoped selectors the API
 # lists share, tested in test_api_scoping; the pages themselves in test_list_pages_scoped, see LIST_PAGES), forms
 # that create, the county office's pages, the person's own pages — and the actions (POST) and files of a record

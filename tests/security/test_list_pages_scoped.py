@@ -7,7 +7,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from .records import EXTRA_ROWS
-from .tables import LIST_PAGES, PAGE_EXTRA_ROWS, PAGE_VIEWERS
+from .tables import API_MODELS, LIST_PAGES, LISTED_ELSEWHERE, PAGE_EXTRA_ROWS, PAGE_VIEWERS
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +37,10 @@ def test_a_list_page_holds_only_permitted_rows(demo_work, client, person, name):
     assert OWN in page and OTHER not in page, name
     client.force_login(person("county_leader"))
     assert OTHER in client.get(reverse(name)).content.decode(), name
+
+
+def test_every_scoped_record_of_the_api_has_its_list_page_tested():
+    scoped = {model_label for model_label, reader in API_MODELS.values() if reader == "scoped"}
+    listed = {model_label for model_label, _field in LIST_PAGES.values()} | set(LISTED_ELSEWHERE)
+    assert not scoped - listed, f"add their list page to LIST_PAGES (or LISTED_ELSEWHERE): {sorted(scoped - listed)}"
+    assert not set(LISTED_ELSEWHERE) - scoped, sorted(set(LISTED_ELSEWHERE) - scoped)
