@@ -86,6 +86,8 @@ def run_service(form, call):
     try:
         return call()
     except ValidationError as exc:
+        if not hasattr(form, "cleaned_data"):
+            form.cleaned_data = {}  # an unbound form (an action with no fields) still carries the refusal
         if hasattr(exc, "error_dict"):
             for field, errors in exc.error_dict.items():
                 form.add_error(field if field in form.fields else None, errors)

@@ -99,3 +99,28 @@ EXTRA_ROWS = {
     "inspection-plan": inspection_plans_of_two_departments,
     "notification": notification_of_shaping,
 }
+
+
+def office_rows():
+    """What the county office's own forms act on that the demo lacks: the demo client's token, webhook endpoint
+    and a delivery of it, a robot endpoint, the county leader's own duty report."""
+    import uuid
+
+    from core.api_tokens import api_token_issue
+    from integrations.models import WebhookDelivery
+    from integrations.services import webhook_endpoint_create
+    from notifications.models import RobotEndpoint
+    from responsibilities.duty_report_services import duty_report_save
+    from responsibilities.models import Leader
+
+    admin, client = User.objects.get(username="county_admin"), User.objects.get(username="api_client")
+    api_token_issue(actor=admin, user=client, name="安全测试")
+    endpoint, _secret = webhook_endpoint_create(
+        actor=admin, owner=client, name="接收端", url="https://example.org/hooks", events=["hazard.created"]
+    )
+    WebhookDelivery.objects.create(
+        endpoint=endpoint, event_type="hazard.created", event_id=uuid.uuid4(), object_id=1, payload={}
+    )
+    RobotEndpoint.objects.create(name="安委办群", kind="wecom", url="https://example.org/send?key=x")
+    leader = User.objects.get(username="county_leader")
+    duty_report_save(actor=leader, leader=Leader.objects.get(user=leader), year=2024, half=1, text="履职情况")

@@ -124,6 +124,7 @@ PAGE_RECORDS = {
     "inspections:inspection-print-order": "inspections.Inspection",
 }
 PAGE_VIEWERS = {
+    "inspections:plan-list": ("yjj_staff", "jtj_head"),
     "inspections:plan-detail": ("yjj_staff", "jtj_head"),
     "inspections:plan-edit": ("yjj_staff", "jtj_head"),
 }
@@ -135,10 +136,45 @@ PAGE_EXTRA_ROWS = {
     "responsibilities.MajorRisk": "major-risk",
 }
 
+# List pages -> (model, a text field each row shows). test_list_pages_scoped gives a row hidden from 桂溪街道 (of
+# 沙坪镇 where there is one) and one of 桂溪街道's own names nobody else has: the own one is on 桂溪街道's page, the
+# other is not, and the county leader's page has it. Viewers as PAGE_VIEWERS says; rows as PAGE_EXTRA_ROWS.
+LIST_PAGES = {
+    "enterprise-list": ("core.Enterprise", "name"),
+    "measure-list": ("tasks.Measure", "title"),
+    "hazards:index": ("hazards.Hazard", "title"),
+    "hazards:problems": ("hazards.Hazard", "title"),
+    "hazards:public-report-list": ("hazards.PublicReport", "description"),
+    "hazards:self-inspection-list": ("core.Enterprise", "name"),
+    "disasters:risk-point-list": ("disasters.RiskPoint", "name"),
+    "disasters:risk-zone-list": ("disasters.RiskZone", "name"),
+    "disasters:patrol-list": ("disasters.Patrol", "patroller_name"),
+    "disasters:rescue-team-list": ("disasters.RescueTeam", "name"),
+    "disasters:emergency-plan-list": ("disasters.EmergencyPlan", "title"),
+    "disasters:drill-list": ("disasters.Drill", "title"),
+    "disasters:warning-list": ("disasters.Warning", "text"),
+    "disasters:shelter-list": ("disasters.Shelter", "name"),
+    "disasters:depot-list": ("disasters.Depot", "name"),
+    "disasters:supply-item-list": ("disasters.SupplyItem", "name"),
+    "inspections:inspection-list": ("inspections.Inspection", "number"),
+    "inspections:investigation-list": ("inspections.Investigation", "case_name"),
+    "inspections:plan-list": ("inspections.InspectionPlan", "title"),
+    "inspections:penalty-list": ("inspections.Penalty", "decision_number"),
+    "responsibilities:risk-list": ("responsibilities.MajorRisk", "site"),
+}
+
+# Unit-scoped records of the API (API_MODELS "scoped") with no list page of their own, and where they show instead.
+LISTED_ELSEWHERE = {
+    "tasks.ProgressReport": "on their measure's page (PAGE_RECORDS) and the reviewer's inbox of reports to review",
+    "tasks.ExtensionRequest": "on their measure's page (PAGE_RECORDS)",
+    "hazards.SelfInspection": "per enterprise: the status list shows enterprises (LIST_PAGES), each its own page",
+}
+
 # Pages with no other unit's record in their address — lists (their rows come from the scoped selectors the API
-# lists share, tested in test_api_scoping), forms that create, the county office's pages, the person's own pages —
-# and the actions (POST) and files of a record whose page is in PAGE_RECORDS. Covered by test_anonymous (login
-# required) and test_csrf (token required); a new page must be put here or, better, into PAGE_RECORDS.
+# lists share, tested in test_api_scoping; the pages themselves in test_list_pages_scoped, see LIST_PAGES), forms
+# that create, the county office's pages, the person's own pages — and the actions (POST) and files of a record
+# whose page is in PAGE_RECORDS. Covered by test_anonymous (login required) and test_csrf (token required), the
+# forms also by test_forms_read_only (FORM_ROUTES); a new page must be put here or, better, into PAGE_RECORDS.
 PAGES_WITHOUT_RECORD = {
     "audit-list",
     "login-totp",  # the code step after the password: without a password just typed, back to the login
@@ -313,7 +349,8 @@ PAGES_WITHOUT_RECORD = {
     "work-item-detail",
 }
 
-# API routes outside the router: covered by test_anonymous, test_csrf and the fuzzing; the scoped ones below.
+# API routes outside the router: covered by test_anonymous, test_csrf and the fuzzing; the dashboard's by
+# test_dashboard_scoping (another township's unit 404, the ranking's links only to units the person sees).
 API_VIEWS = {
     "api-docs",
     "api-schema",
@@ -331,4 +368,160 @@ EXPORTS = {
     "hazards:export": ("hazards.Hazard", "title"),
     "disasters:risk-point-export": ("disasters.RiskPoint", "code"),
     "disasters:shelter-export": ("disasters.Shelter", "code"),
+}
+
+# Pages that take a POST (forms and actions) -> what their address names: {path argument: a model label (its first
+# row), (model label, filter) to pick the row, (model label, field) for a field's value, or a word without a dot}.
+# test_forms_read_only posts to each as every read-only role (other path arguments: urlwalk's samples): refused,
+# nothing written; and fails on a page that takes a POST and is in neither this table, FORMS_OPEN_TO_READERS nor
+# PUBLIC.
+FORM_ROUTES = {
+    "plan-copy": {"year": ("tasks.Plan", "year")},
+    "measure-create": {},
+    "measure-import": {},
+    "measure-import-preview": {},
+    "extension-create": {"pk": "tasks.Measure"},
+    "extension-decide": {"pk": "tasks.ExtensionRequest"},
+    "report-create": {"measure_pk": "tasks.Measure"},
+    "report-edit": {"pk": "tasks.ProgressReport"},
+    # a submitted report approved: the role refuses, not the report's state
+    "report-action": {"pk": ("tasks.ProgressReport", {"status": "submitted"}), "action": "approve"},
+    "login-totp": {},  # a code step with no password just typed: back to the login
+    "totp-enrol": {},  # county administrators only
+    "enterprise-create": {},
+    "enterprise-edit": {"pk": "core.Enterprise"},
+    "enterprise-merge": {"pk": "core.Enterprise"},
+    "responsibilities:board-edit": {"pk": "core.Enterprise"},
+    "responsibilities:risk-create": {"pk": "core.Enterprise"},
+    "responsibilities:risk-edit": {"risk_pk": "responsibilities.MajorRisk"},
+    "responsibilities:duty-list-create": {},
+    "responsibilities:duty-list-edit": {"pk": "responsibilities.DutyList"},
+    "responsibilities:duty-add": {"pk": "responsibilities.DutyList"},
+    "responsibilities:duty-edit": {"pk": "responsibilities.Duty"},
+    "responsibilities:sector-supervision-set": {},
+    "responsibilities:leader-create": {},
+    "responsibilities:leader-edit": {"pk": "responsibilities.Leader"},
+    # a leader without an account: nobody's own report (县领导 write their own, as in OWN_RECORD_WRITES)
+    "responsibilities:duty-report-write": {
+        "pk": ("responsibilities.Leader", {"user__isnull": True}),
+        "year": ("responsibilities.DutyList", "year"),
+    },
+    "responsibilities:duty-report-detail": {"pk": "responsibilities.DutyReport"},
+    "responsibilities:duty-import": {},
+    "responsibilities:duty-import-preview": {},
+    "responsibilities:roster-import": {},
+    "responsibilities:roster-import-preview": {},
+    "hazards:create": {},
+    "hazards:edit": {"pk": "hazards.Hazard"},
+    "hazards:transition": {"pk": "hazards.Hazard"},
+    "hazards:import": {},
+    "hazards:import-preview": {},
+    "hazards:public-report-accept": {"pk": "hazards.PublicReport"},
+    "hazards:public-report-reject": {"pk": "hazards.PublicReport"},
+    "hazards:public-report-reward": {"pk": "hazards.PublicReport"},
+    "hazards:self-inspection-record": {"enterprise_pk": "core.Enterprise", "checklist_pk": "hazards.Checklist"},
+    "hazards:major-listing": {"pk": "hazards.Hazard"},
+    "disasters:risk-point-create": {},
+    "disasters:risk-point-edit": {"pk": "disasters.RiskPoint"},
+    "disasters:risk-zone-create": {},
+    "disasters:risk-zone-edit": {"pk": "disasters.RiskZone"},
+    "disasters:patrol-create": {},
+    "disasters:risk-point-patrol-create": {"point_pk": "disasters.RiskPoint"},
+    "disasters:flood-season": {},
+    "disasters:rescue-team-create": {},
+    "disasters:rescue-team-edit": {"pk": "disasters.RescueTeam"},
+    "disasters:rescue-team-member-add": {"pk": "disasters.RescueTeam"},
+    "disasters:rescue-team-member-leave": {"pk": "disasters.TeamMember"},
+    "disasters:rescue-team-equipment-add": {"pk": "disasters.RescueTeam"},
+    "disasters:rescue-team-equipment-edit": {"pk": "disasters.TeamEquipment"},
+    "disasters:emergency-plan-create": {},
+    "disasters:emergency-plan-edit": {"pk": "disasters.EmergencyPlan"},
+    "disasters:drill-create": {},
+    "disasters:drill-edit": {"pk": "disasters.Drill"},
+    "disasters:risk-point-import": {},
+    "disasters:risk-point-import-preview": {},
+    "disasters:warning-create": {},
+    "disasters:warning-lift": {"pk": "disasters.Warning"},
+    "disasters:warning-acknowledge": {"pk": "disasters.Warning"},
+    "disasters:warning-respond": {"pk": "disasters.Warning"},
+    "disasters:shelter-create": {},
+    "disasters:shelter-edit": {"pk": "disasters.Shelter"},
+    "disasters:shelter-import": {},
+    "disasters:shelter-import-preview": {},
+    "disasters:depot-create": {},
+    "disasters:depot-edit": {"pk": "disasters.Depot"},
+    "disasters:supply-item-create": {"depot_pk": "disasters.Depot"},
+    "disasters:supply-item-detail": {"pk": "disasters.SupplyItem"},  # its POST: a stock movement
+    "disasters:supply-item-edit": {"pk": "disasters.SupplyItem"},
+    "inspections:inspection-create": {},
+    "inspections:inspection-recheck": {"pk": "inspections.Inspection"},
+    "inspections:inspection-close": {"pk": "inspections.Inspection"},
+    "inspections:inspection-finding-add": {"pk": "inspections.Inspection"},
+    "inspections:checklist-create": {},
+    "inspections:checklist-edit": {"pk": "inspections.ChecklistTemplate"},
+    "inspections:investigation-create": {},
+    "inspections:investigation-edit": {"pk": "inspections.Investigation"},
+    "inspections:investigation-close": {"pk": "inspections.Investigation"},
+    "inspections:investigation-responsibility-add": {"pk": "inspections.Investigation"},
+    "inspections:investigation-responsibility-handled": {
+        "pk": ("inspections.Investigation", {"responsibilities__isnull": False}),
+        "rid": "inspections.InvestigationResponsibility",
+    },
+    "inspections:plan-create": {},
+    "inspections:plan-edit": {"pk": "inspections.InspectionPlan"},
+    "inspections:plan-select": {"pk": "inspections.InspectionPlan"},
+    "inspections:penalty-create": {},
+    "inspections:penalty-refer": {"pk": "inspections.Penalty"},
+    "notifications:rule-create": {},
+    "notifications:rule-edit": {"pk": "notifications.ReminderRule"},
+    "notifications:rule-active": {"pk": "notifications.ReminderRule"},
+    "notifications:robot-create": {},
+    "notifications:robot-edit": {"pk": "notifications.RobotEndpoint"},
+    "dashboards:ranking-weights": {},
+    "integrations:client-create": {},
+    "integrations:client-roles": {"pk": ("core.User", {"username": "api_client"})},
+    "integrations:token-issue": {"pk": ("core.User", {"username": "api_client"})},
+    "integrations:token-revoke": {"pk": "core.ApiToken"},
+    "integrations:endpoint-create": {"pk": ("core.User", {"username": "api_client"})},
+    "integrations:endpoint-edit": {"pk": "integrations.WebhookEndpoint"},
+    "integrations:endpoint-secret": {"pk": "integrations.WebhookEndpoint"},
+    "integrations:delivery-resend": {"pk": "integrations.WebhookDelivery"},
+}
+
+# Forms a read-only role may post to, and why.
+FORMS_OPEN_TO_READERS = {
+    "dashboards:bulletin-list": "asking for a bulletin (通报) is reading: any role, for a unit it sees (README)",
+    "dashboards:bulletin-retry": "asking again for a bulletin whose generation failed",
+    "notifications:preferences": "the person's own delivery preferences (which channels reach them)",
+    "notifications:read-all": "marks the person's own messages read",
+}
+
+# Forms in FORM_ROUTES whose role check is in the service, reached only once the form is valid: an empty POST by a
+# read-only role comes back as the form with its errors (400), the codebase's "a refused form keeps what was
+# typed". Nothing is written either way; test_forms_read_only.FORM_SUBMISSIONS posts a few of them valid.
+# (Their API twins refuse before validating: core.api.permissions.ReadersOnlyRead.)
+FORMS_CHECKED_AFTER_VALIDATION = {
+    "measure-import",
+    "extension-create",
+    "enterprise-create",
+    "responsibilities:roster-import",
+    "hazards:create",
+    "hazards:import",
+    "hazards:transition",
+    "disasters:risk-point-create",
+    "disasters:risk-point-import",
+    "disasters:risk-zone-create",
+    "disasters:warning-lift",
+    "disasters:warning-acknowledge",
+    "disasters:shelter-create",
+    "disasters:shelter-import",
+    "disasters:depot-create",
+    "inspections:inspection-create",
+    "inspections:inspection-recheck",
+    "inspections:inspection-close",
+    "inspections:inspection-finding-add",
+    "inspections:investigation-close",
+    "inspections:investigation-responsibility-add",
+    "inspections:investigation-responsibility-handled",
+    "inspections:penalty-refer",
 }

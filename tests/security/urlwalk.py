@@ -41,12 +41,29 @@ def _walk(patterns, namespace=""):
         elif isinstance(pattern, URLPattern) and pattern.name:
             if "format" in pattern.pattern.regex.groupindex:
                 continue  # the router's `.json` twins of each route
-            yield namespace + pattern.name, _kwargs(pattern)
+            yield namespace + pattern.name, pattern
 
 
 def all_routes():
     routes = {}
-    for name, kwargs in _walk(get_resolver().url_patterns):
+    for name, pattern in _walk(get_resolver().url_patterns):
         if name not in routes:
-            routes[name] = Route(name, reverse(name, kwargs=kwargs))
+            routes[name] = Route(name, reverse(name, kwargs=_kwargs(pattern)))
     return sorted(routes.values(), key=lambda route: route.name)
+
+
+def sample_kwargs(name):
+    """The sample path arguments of one route (pk 999999 for every number), to fill in with real rows."""
+    return next(_kwargs(pattern) for route_name, pattern in _walk(get_resolver().url_patterns) if route_name == name)
+
+
+def post_pages():
+    """The names of the pages (not the API) whose view answers a POST: the forms and the actions. A function
+    view does not say which methods it takes, so it counts as one that does."""
+    names = set()
+    for name, pattern in _walk(get_resolver().url_patterns):
+        view = getattr(pattern.callback, "view_class", None)
+        takes_post = view is None or ("post" in view.http_method_names and hasattr(view, "post"))
+        if takes_post and not Route(name, "").is_api:
+            names.add(name)
+    return names

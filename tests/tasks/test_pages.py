@@ -101,6 +101,16 @@ def test_the_lead_head_approves_and_returns_from_the_report_page(measure, web_as
     assert web_as("sp_staff").post(f"/reports/{report.pk}/approve/").status_code == 404
 
 
+def test_approving_or_submitting_a_report_twice_answers_with_the_reason_not_an_error(measure, web_as):
+    report = ReportFactory(measure=measure, period_start=datetime.date(2024, 6, 1), status=ReportStatus.APPROVED)
+    for user, action in [("yjj_head", "approve"), ("gx_staff", "submit")]:
+        response = web_as(user).post(f"/reports/{report.pk}/{action}/")
+        assert response.status_code == 400, (action, response.status_code)
+        assert "已通过" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == ReportStatus.APPROVED
+
+
 def test_the_work_item_page_shows_measures_with_their_colours(web_as):
     measure = MeasureFactory(title="临期措施", deadline=datetime.date(2024, 6, 20))
     ReportFactory(measure=measure, percent=Decimal("95"))
