@@ -219,6 +219,9 @@ SPECTACULAR_SETTINGS = {
         # disasters: shelters and supplies
         "ShelterKindEnum": "disasters.models.shelters.ShelterKind",
         "StockMovementKindEnum": "disasters.models.supplies.MovementKind",
+        # disasters: monitoring stations (监测站点)
+        "StationKindEnum": "disasters.models.stations.StationKind",
+        "StationStateEnum": "disasters.models.stations.StationState",
         # inspections: accident investigations (事故调查)
         "InvestigationKindEnum": "inspections.investigation_choices.InvestigationKind",
         "AccidentLevelEnum": "inspections.investigation_choices.AccidentLevel",
