@@ -112,14 +112,16 @@ def station_reading_record(*, actor, station, measured_at, value=None, unit="", 
                 received_at=now,
                 received_by=actor,
             )
-            _apply(station, reading)
+            _apply(station, reading, now)
     except IntegrityError:  # the same reading, sent twice at once: the other request kept it
         return StationReading.objects.get(station=station, measured_at=measured_at), False
     return reading, True
 
 
-def _apply(station, reading):
-    """The newest reading sets the station's last value and state; an older one arriving late only is kept."""
+def _apply(station, reading, now):
+    """The newest reading sets the station's last value; an older one arriving late is only kept. The state
+    follows a recent reading only: a backlog the device uploads after a long silence is not a sign of life that
+    would end the offline episode (and start another at the next sweep)."""
     station = MonitoringStation.objects.select_for_update(of=("self",)).get(pk=station.pk)
     if station.last_reading_at is not None and station.last_reading_at > reading.measured_at:
         return
@@ -127,8 +129,9 @@ def _apply(station, reading):
     if reading.value is not None:
         station.last_value = reading.value
         station.last_unit = reading.unit
-    station.state = reading.state or StationState.ONLINE
-    station.offline_since = None
+    if reading.measured_at >= now - timedelta(minutes=settings.STATION_OFFLINE_MINUTES):
+        station.state = reading.state or StationState.ONLINE
+        station.offline_since = None
     station.save(update_fields=["last_reading_at", "last_value", "last_unit", "state", "offline_since", "updated_at"])
 
 

@@ -222,11 +222,16 @@ def test_a_device_reporting_a_fault_is_faulty_and_a_late_older_reading_does_not_
 # --- offline --------------------------------------------------------------------------------------------------------
 
 
-def _heard_from(station, minutes_ago, actor):
+def _heard_from(station, minutes_ago, actor, received_minutes_ago=0):
     from disasters.station_services import station_reading_record
 
+    now = timezone.now()
     station_reading_record(
-        actor=actor, station=station, measured_at=timezone.now() - datetime.timedelta(minutes=minutes_ago), value=1
+        actor=actor,
+        station=station,
+        measured_at=now - datetime.timedelta(minutes=minutes_ago),
+        value=1,
+        now=now - datetime.timedelta(minutes=received_minutes_ago),
     )
 
 
@@ -254,7 +259,7 @@ def test_a_station_back_online_and_silent_again_is_a_new_episode(demo_user, sett
     _heard_from(station, 300, admin)
     stations_mark_offline(now=timezone.now() - datetime.timedelta(minutes=150))
 
-    _heard_from(station, 120, admin)  # back: online again
+    _heard_from(station, 120, admin, received_minutes_ago=115)  # back: online again
     station.refresh_from_db()
     assert station.state == "online" and station.offline_since is None
 
@@ -262,6 +267,19 @@ def test_a_station_back_online_and_silent_again_is_a_new_episode(demo_user, sett
     told = Reminder.objects.filter(source="station_offline", object_id=station.pk)
     assert told.values("deadline", "offset").distinct().count() == 2  # one message per episode
     assert set(told.values_list("recipient__username", flat=True)) == {"yjj_staff", "yjj_head"}  # the owner unit
+
+
+def test_a_backlog_uploaded_after_a_long_silence_does_not_end_the_offline_episode(demo_user, settings):
+    settings.STATION_OFFLINE_MINUTES = 60
+    station = MonitoringStationFactory()
+    _heard_from(station, 300, demo_user("county_admin"))
+    stations_mark_offline()
+
+    _heard_from(station, 200, demo_user("county_admin"))  # newer than the last, but long past
+
+    station.refresh_from_db()
+    assert station.state == "offline" and station.offline_since is not None
+    assert station.last_reading_at > timezone.now() - datetime.timedelta(minutes=201)
 
 
 def test_a_station_that_never_reported_goes_offline_after_the_set_time(settings):
