@@ -340,3 +340,12 @@ def test_the_detail_page_shows_recent_readings_and_hides_other_townships(web_as,
 def test_the_disasters_menu_links_the_stations(web_as):
     html = web_as("gx_staff").get(reverse("disasters:risk-point-list")).content.decode()
     assert reverse("disasters:station-list") in html
+
+
+def test_the_risk_points_page_lists_its_stations(web_as):
+    point = RiskPointFactory()
+    MonitoringStationFactory(risk_point=point, name="滑坡裂缝视频点", kind="video")
+
+    html = web_as("gx_staff").get(reverse("disasters:risk-point-detail", args=[point.pk])).content.decode()
+
+    assert 'id="risk-point-stations"' in html and "滑坡裂缝视频点" in html
