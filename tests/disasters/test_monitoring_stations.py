@@ -83,6 +83,20 @@ def test_a_township_cannot_register_a_station_of_another_township(api_as):
     assert not MonitoringStation.objects.exists()
 
 
+def test_a_township_updates_its_station_but_cannot_move_it_to_another_township(api_as):
+    station = MonitoringStationFactory()
+    client = api_as("gx_staff")
+    url = f"/api/v1/monitoring-stations/{station.pk}/"
+
+    renamed = client.patch(url, {"name": "东街雨量站（新）", "is_active": False}, format="json")
+    moved = client.patch(url, {"township": unit("沙坪镇").pk}, format="json")
+
+    assert renamed.status_code == 200 and renamed.json()["name"] == "东街雨量站（新）"
+    assert moved.status_code == 400
+    station.refresh_from_db()
+    assert station.township.name == "桂溪街道" and station.is_active is False
+
+
 def test_a_person_sees_own_townships_stations_and_not_others(api_as):
     mine, theirs = MonitoringStationFactory(), sp_station()
     client = api_as("gx_staff")
