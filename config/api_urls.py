@@ -5,6 +5,7 @@ from core.api.views import EnterpriseViewSet, OrgUnitViewSet
 from disasters.api.patrols import FloodSeasonViewSet, PatrolViewSet
 from disasters.api.readiness import DrillViewSet, EmergencyPlanViewSet, RescueTeamViewSet
 from disasters.api.shelters import ShelterViewSet
+from disasters.api.stations import MonitoringStationViewSet
 from disasters.api.supplies import DepotViewSet, SupplyItemViewSet
 from disasters.api.views import RiskPointViewSet, RiskZoneViewSet
 from disasters.api.warnings import WarningViewSet
@@ -39,6 +40,7 @@ router.register("public-reports", PublicReportViewSet, basename="public-report")
 router.register("self-inspections", SelfInspectionViewSet, basename="self-inspection")
 router.register("risk-points", RiskPointViewSet, basename="risk-point")
 router.register("risk-zones", RiskZoneViewSet, basename="risk-zone")
+router.register("monitoring-stations", MonitoringStationViewSet, basename="monitoring-station")
 router.register("patrols", PatrolViewSet, basename="patrol")
 router.register("flood-seasons", FloodSeasonViewSet, basename="flood-season")
 router.register("rescue-teams", RescueTeamViewSet, basename="rescue-team")

@@ -51,6 +51,12 @@ app.conf.beat_schedule = {
         "schedule": 60.0,
         "options": {"expires": 50},
     },
+    # 监测站点: every five minutes, mark offline the stations silent past STATION_OFFLINE_MINUTES.
+    "mark-stations-offline": {
+        "task": "disasters.tasks.mark_stations_offline",
+        "schedule": 300.0,
+        "options": {"expires": 240},
+    },
     # Outgoing webhooks: every minute, send again the deliveries whose retry is due (integrations.sending).
     "webhook-sweep": {
         "task": "integrations.sweep_webhooks",

@@ -219,6 +219,9 @@ SPECTACULAR_SETTINGS = {
         # disasters: shelters and supplies
         "ShelterKindEnum": "disasters.models.shelters.ShelterKind",
         "StockMovementKindEnum": "disasters.models.supplies.MovementKind",
+        # disasters: monitoring stations (监测站点)
+        "StationKindEnum": "disasters.models.stations.StationKind",
+        "StationStateEnum": "disasters.models.stations.StationState",
         # inspections: accident investigations (事故调查)
         "InvestigationKindEnum": "inspections.investigation_choices.InvestigationKind",
         "AccidentLevelEnum": "inspections.investigation_choices.AccidentLevel",
@@ -381,6 +384,12 @@ WARNING_ACK_MINUTES = {
     "blue": env_int("WARNING_ACK_MINUTES_BLUE", 240, minimum=1, maximum=1440),
 }
 WARNING_ACK_ESCALATE_MINUTES = env_int("WARNING_ACK_ESCALATE_MINUTES", 15, minimum=1, maximum=1440)
+
+# 监测站点 (item 20): a station with no reading for this many minutes is marked offline (every 5 minutes, by
+# disasters.tasks.mark_stations_offline) and its responsible unit is told once per offline episode. A reading
+# stamped later than STATION_CLOCK_SKEW_MINUTES into the future is refused.
+STATION_OFFLINE_MINUTES = env_int("STATION_OFFLINE_MINUTES", 60, minimum=5, maximum=7 * 24 * 60)
+STATION_CLOCK_SKEW_MINUTES = env_int("STATION_CLOCK_SKEW_MINUTES", 5, minimum=0, maximum=60)
 
 # Inspections (监管执法): when an inspection finds nothing to rectify, its re-check (复查) is due this many days
 # after the inspection; with findings it is due on the latest finding's deadline.

@@ -15,6 +15,7 @@ from demo.disasters import load_risk_points
 from demo.disasters_patrols import load_patrols
 from demo.disasters_readiness import load_readiness
 from demo.disasters_shelters import load_shelters
+from demo.disasters_stations import load_stations
 from demo.disasters_warnings import load_warnings
 from demo.hazards import load_hazards
 from demo.inspections_core import load_inspections_core
@@ -68,6 +69,7 @@ class DemoLoader:
                 load_hazards(self)
                 load_risk_points(self)
                 load_patrols(self)  # after the demo risk points (demo/disasters.py)
+                load_stations(self)  # 监测站点, beside the demo risk points
                 load_warnings(self)
                 load_investigations(self)  # after the demo hazards, which it links
                 load_inspections_core(self)  # after the checklists (migration) and the demo enterprises

@@ -10,6 +10,7 @@ from disasters.models import (
     DrillEvidence,
     EmergencyPlan,
     FloodSeason,
+    MonitoringStation,
     Patrol,
     PatrolEvidence,
     RescueTeam,
@@ -17,6 +18,7 @@ from disasters.models import (
     RiskZone,
     Shelter,
     ShelterCoverage,
+    StationReading,
     StockMovement,
     SupplyItem,
     TeamEquipment,
@@ -41,6 +43,20 @@ class RiskZoneAdmin(ReadOnlyAdmin):
     list_display = ["code", "name", "township", "level"]
     list_filter = ["level", "township"]
     search_fields = ["code", "name"]
+
+
+@admin.register(MonitoringStation)
+class MonitoringStationAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name", "kind", "township", "state", "last_reading_at", "is_active"]
+    list_filter = ["kind", "state", "is_active", "township"]
+    search_fields = ["code", "name", "external_id"]
+
+
+@admin.register(StationReading)
+class StationReadingAdmin(ReadOnlyAdmin):
+    list_display = ["station", "measured_at", "value", "unit", "state", "received_at"]
+    list_select_related = ["station"]
+    search_fields = ["station__code"]
 
 
 @admin.register(FloodSeason)

@@ -12,9 +12,12 @@ class DisastersConfig(AppConfig):
         from disasters.shelter_targets import register_shelter_targets
         from disasters.targets import register_targets
         from disasters.warning_events import register_warning_events
+        from notifications.registry import register_event_source
 
         register_targets()
         register_patrol_deadlines()
         readiness_deadlines.register_deadlines()
         register_warning_events()
         register_shelter_targets()
+        # 监测站点离线: the offline sweep's messages in the reminder ledger (disasters.station_services).
+        register_event_source("station_offline", _("监测站点离线"))

@@ -15,6 +15,7 @@ from disasters.forms import RiskPointForm, RiskZoneForm
 from disasters.patrol_selectors import risk_point_patrol_summary
 from disasters.permissions import may_keep_point
 from disasters.shelter_selectors import shelter_coverage
+from disasters.station_selectors import station_queryset
 from disasters.supply_selectors import low_stock_items
 from disasters.warning_selectors import warning_queryset
 
@@ -61,6 +62,7 @@ class RiskPointDetailView(LoginRequiredMixin, TemplateView):
             "can_edit": may_keep_point(user, point.township, point.supervising_department),
             "history": history_for(point),
             "patrol_summary": risk_point_patrol_summary(risk_point=point, on=timezone.localdate(), user=user),
+            "stations": station_queryset(user=user).filter(risk_point=point).order_by("code"),
         }
 
 

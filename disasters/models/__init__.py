@@ -2,6 +2,7 @@ from disasters.models.patrols import FloodSeason, Patrol, PatrolEvidence
 from disasters.models.readiness import Drill, DrillEvidence, EmergencyPlan, RescueTeam, TeamEquipment, TeamMember
 from disasters.models.risk import RiskPoint, RiskZone
 from disasters.models.shelters import Shelter, ShelterCoverage
+from disasters.models.stations import MonitoringStation, StationReading
 from disasters.models.supplies import Depot, StockMovement, SupplyItem
 from disasters.models.warnings import Warning, WarningAcknowledgement, WarningNumber, WarningResponse
 
@@ -11,6 +12,7 @@ __all__ = [
     "DrillEvidence",
     "EmergencyPlan",
     "FloodSeason",
+    "MonitoringStation",
     "Patrol",
     "PatrolEvidence",
     "RescueTeam",
@@ -18,6 +20,7 @@ __all__ = [
     "RiskZone",
     "Shelter",
     "ShelterCoverage",
+    "StationReading",
     "StockMovement",
     "SupplyItem",
     "TeamEquipment",

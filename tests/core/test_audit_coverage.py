@@ -39,6 +39,7 @@ EXEMPT = {
     "hazards.SelfInspectionFinding": "a problem written with its check; it opens a (tracked) hazard",
     "hazards.PublicReportPhoto": "a photo sent with a (tracked) public report",
     "inspections.InspectionAnswer": "the frozen copy of a checklist item answered in a (tracked) inspection",
+    "disasters.StationReading": "a device reading as its system sent it, kept once and never edited",
     # Counters behind the yearly numbers: a cache of the last number given, not a record.
     "hazards.HazardNumber": "yearly number counter",
     "disasters.WarningNumber": "yearly number counter",

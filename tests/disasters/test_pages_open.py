@@ -13,6 +13,7 @@ LIST_PAGES = [
     "risk-point-create",
     "risk-zone-list",
     "risk-zone-create",
+    "station-list",
     "map",
     "patrol-list",
     "patrol-create",
