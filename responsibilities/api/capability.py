@@ -83,6 +83,9 @@ class TownshipCapabilityWriteSerializer(serializers.ModelSerializer):
         super().__init__(*args, **kwargs)
         for name in ("full_time_staff", "part_time_staff", "drills_held", "trainings_held"):
             self.fields[name].min_value = 0
+        if self.instance is not None:  # an update keeps its township and year; sending them is not needed
+            for name in ("township", "year"):
+                self.fields[name].required = False
 
 
 @extend_schema_view(

@@ -291,3 +291,14 @@ def test_api_list_takes_a_fixed_number_of_queries(api_as, demo_user, django_asse
     with django_assert_max_num_queries(8):
         response = client.get(reverse("api:township-capability-list"))
     assert response.json()["count"] == 6
+
+
+def test_work_item_9_links_the_county_table(web_as):
+    from tasks.models import WorkItem
+
+    item = WorkItem.objects.get(plan__year=2024, number=9)
+    page = web_as("county_leader").get(reverse("work-item-detail", args=[item.pk])).content.decode()
+    assert reverse("responsibilities:capability-county") + "?year=2024" in page
+    other = WorkItem.objects.get(plan__year=2024, number=8)
+    page = web_as("county_leader").get(reverse("work-item-detail", args=[other.pk])).content.decode()
+    assert reverse("responsibilities:capability-county") not in page
