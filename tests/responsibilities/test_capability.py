@@ -302,3 +302,21 @@ def test_work_item_9_links_the_county_table(web_as):
     other = WorkItem.objects.get(plan__year=2024, number=8)
     page = web_as("county_leader").get(reverse("work-item-detail", args=[other.pk])).content.decode()
     assert reverse("responsibilities:capability-county") not in page
+
+
+def test_the_edit_page_offers_a_row_per_village_and_the_records_equipment(web_as):
+    rec = record("桂阳街道")
+    page = web_as("county_admin").get(reverse("responsibilities:capability-edit", args=[rec.pk])).content.decode()
+    for village in selectors.villages_of(rec.township):
+        assert village.name in page
+    assert 'value="手持扩音器"' in page
+
+
+def test_the_demo_loads_once(demo_user):
+    from demo.loader import DemoLoader
+    from demo.responsibilities_capability import load_capability
+
+    before = (TownshipCapability.objects.count(), VillageGrid.objects.count(), CapabilityAsset.objects.count())
+    load_capability(DemoLoader())
+    assert (TownshipCapability.objects.count(), VillageGrid.objects.count(), CapabilityAsset.objects.count()) == before
+    assert record("桂阳街道").falls_short and not record("桂溪街道").falls_short
