@@ -132,7 +132,9 @@ def _not_filled():
 
 
 def drills_recorded(*, township, year):
-    """The drills registered in the disasters app by units of the township in the year (有能力's evidence)."""
+    """The drills registered in the disasters app that the township organised or took part in during the year
+    (有能力's evidence): what the drill list shows for ?unit=<township>&year=<year>."""
     from disasters.models import Drill
 
-    return Drill.objects.filter(organiser__path__startswith=township.path, held_on__year=year).count()
+    joined = Drill.participating_units.through.objects.filter(orgunit_id=township.pk).values("drill_id")
+    return Drill.objects.filter(Q(organiser=township) | Q(pk__in=joined), held_on__year=year).count()

@@ -320,3 +320,19 @@ def test_the_demo_loads_once(demo_user):
     load_capability(DemoLoader())
     assert (TownshipCapability.objects.count(), VillageGrid.objects.count(), CapabilityAsset.objects.count()) == before
     assert record("桂阳街道").falls_short and not record("桂溪街道").falls_short
+
+
+def test_the_record_page_counts_and_links_the_townships_drills(web_as):
+    import datetime
+
+    from disasters.models import Drill
+    from disasters.readiness_choices import DrillKind
+
+    rec = record("桂溪街道")
+    before = selectors.drills_recorded(township=rec.township, year=2024)
+    kind = DrillKind.values[0]
+    Drill.objects.create(title="防汛演练", held_on=datetime.date(2024, 5, 20), kind=kind, organiser=rec.township)
+    Drill.objects.create(title="往年演练", held_on=datetime.date(2023, 5, 20), kind=kind, organiser=rec.township)
+    assert selectors.drills_recorded(township=rec.township, year=2024) == before + 1
+    page = web_as("gx_staff").get(reverse("responsibilities:capability-detail", args=[rec.pk])).content.decode()
+    assert f"?year=2024&amp;unit={rec.township_id}" in page
