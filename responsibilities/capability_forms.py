@@ -4,11 +4,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import StyledFormMixin
-from responsibilities.capability_choices import AssetCondition, AssetKind
+from responsibilities.capability_choices import FIVE, AssetCondition, AssetKind
 from responsibilities.capability_services import CAPABILITY_FIELDS
 from responsibilities.models import TownshipCapability
 
-TEXTAREA = forms.Textarea(attrs={"rows": 2})
+GROUPS = {
+    "organisation": ("organisation_level", "office_name", "office_document", "organisation_note"),
+    "staff": ("staff_level", "full_time_staff", "part_time_staff", "staff_note"),
+    "conditions": ("conditions_level", "conditions_note"),
+    "ability": ("ability_level", "drills_held", "trainings_held", "ability_note"),
+    "rules": ("rules_level", "rules_in_place", "rules_note"),
+}
 
 
 class TownshipCapabilityForm(StyledFormMixin, forms.ModelForm):
@@ -28,6 +34,12 @@ class TownshipCapabilityForm(StyledFormMixin, forms.ModelForm):
         for name in CAPABILITY_FIELDS:
             if name.endswith("_level"):
                 self.fields[name].choices = [("", _("未填报")), *self.fields[name].choices[1:]]
+                self.fields[name].widget.attrs["class"] += " fw-semibold"
+
+    @property
+    def groups(self):
+        """The fields under each of the five: (prefix, label, bound fields), in the plan's order."""
+        return [(prefix, label, [self[name] for name in GROUPS[prefix]]) for prefix, label in FIVE]
 
     def _post_clean(self):
         pass  # the service validates the record (and its uniqueness) once, with the township set
