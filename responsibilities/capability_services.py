@@ -2,7 +2,7 @@
 record, the county office (安委办) any; read-only roles never. The pages, the API and the demo call these."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from core.choices import OrgUnitKind, Role
@@ -55,7 +55,11 @@ def township_capability_create(*, actor, township, year, assets=(), grids=(), **
         raise ValidationError({"township": _("请选择乡镇（街道）。")})
     capability = TownshipCapability(township=township, year=year, **_pick(values, CAPABILITY_FIELDS))
     capability.full_clean()
-    capability.save()
+    try:
+        with transaction.atomic():
+            capability.save()
+    except IntegrityError as exc:  # the same record made a moment ago by someone else
+        raise ValidationError(_("该乡镇（街道）本年度已有“五有”记录。")) from exc
     _set_assets(capability, assets)
     _set_grids(capability, grids)
     return capability
@@ -114,6 +118,8 @@ def _set_grids(capability, grids):
             setattr(row, name, value)
         if not changed:
             continue
+        if row.worker_count and not row.worker_names:
+            raise ValidationError(_("%(village)s：请填写网格员姓名。") % {"village": village})
         try:
             row.full_clean(exclude=["capability"], validate_constraints=False)
         except ValidationError as exc:

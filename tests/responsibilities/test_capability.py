@@ -336,3 +336,15 @@ def test_the_record_page_counts_and_links_the_townships_drills(web_as):
     assert selectors.drills_recorded(township=rec.township, year=2024) == before + 1
     page = web_as("gx_staff").get(reverse("responsibilities:capability-detail", args=[rec.pk])).content.decode()
     assert f"?year=2024&amp;unit={rec.township_id}" in page
+
+
+def test_api_grid_workers_without_names_are_refused(api_as):
+    gx = record("桂溪街道")
+    village = selectors.villages_of(gx.township)[0]
+    response = api_as("gx_staff").patch(
+        reverse("api:township-capability-detail", args=[gx.pk]),
+        {"grids": [{"village": village.pk, "grid_count": 2, "worker_count": 3, "worker_names": ""}]},
+        format="json",
+    )
+    assert response.status_code == 400 and "请填写网格员姓名" in str(response.json())
+    assert VillageGrid.objects.get(capability=gx, village=village).worker_count == 2
