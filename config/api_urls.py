@@ -20,6 +20,7 @@ from inspections.api.views import ChecklistViewSet, InspectionViewSet
 from integrations.api.views import WebhookDeliveryViewSet
 from notifications.api.views import NotificationViewSet
 from responsibilities.api.boards import MajorRiskViewSet, ResponsiblePersonsView
+from responsibilities.api.capability import TownshipCapabilityViewSet
 from responsibilities.api.duties import DutyListViewSet, DutyReportViewSet
 from tasks.api.views import KeyActionViewSet, PlanViewSet, QuantitativeTargetViewSet, SystemViewSet, WorkItemViewSet
 from tasks.api.work_views import ExtensionRequestViewSet, MeasureViewSet, ProgressReportViewSet
@@ -60,6 +61,7 @@ router.register("penalties", PenaltyViewSet, basename="penalty")
 router.register("major-risks", MajorRiskViewSet, basename="major-risk")
 router.register("duty-lists", DutyListViewSet, basename="duty-list")
 router.register("duty-reports", DutyReportViewSet, basename="duty-report")
+router.register("township-capabilities", TownshipCapabilityViewSet, basename="township-capability")
 router.register("webhook-deliveries", WebhookDeliveryViewSet, basename="webhook-delivery")
 
 urlpatterns = router.urls

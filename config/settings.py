@@ -240,6 +240,10 @@ SPECTACULAR_SETTINGS = {
         # responsibilities: duty lists (责任清单)
         "DutyListKindEnum": "responsibilities.models.duties.DutyListKind",
         "DutyReportStatusEnum": "responsibilities.models.duties.DutyReportStatus",
+        # responsibilities: township capability (五有)
+        "CapabilityLevelEnum": "responsibilities.capability_choices.CapabilityLevel",
+        "AssetKindEnum": "responsibilities.capability_choices.AssetKind",
+        "AssetConditionEnum": "responsibilities.capability_choices.AssetCondition",
         # integrations: outgoing webhooks
         "WebhookEventEnum": "integrations.choices.WebhookEvent",
         "WebhookDeliveryStatusEnum": "integrations.choices.DeliveryStatus",

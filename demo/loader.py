@@ -24,6 +24,7 @@ from demo.inspections_penalties import load_penalties
 from demo.inspections_plans import load_plans
 from demo.measures import load_measures
 from demo.responsibilities_boards import load_boards
+from demo.responsibilities_capability import load_capability
 from demo.responsibilities_duties import load_duties
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
 
@@ -64,6 +65,7 @@ class DemoLoader:
             load_shelters(self)  # shelters, depots and supplies: the tests use them too
             load_boards(self)  # the four responsible persons and two major-risk boards (public pages, tests)
             load_duties(self)  # leaders' duty lists and the sector map (one blind spot): the tests use them
+            load_capability(self)  # "五有" of three townships, one falling short: the tests use them
             if self.with_work:
                 load_measures(self)
                 load_hazards(self)

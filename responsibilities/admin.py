@@ -3,7 +3,9 @@ the services (history of the four persons, the year rule of duties, the report w
 
 from django.contrib import admin
 
+from responsibilities.capability_choices import FIVE
 from responsibilities.models import (
+    CapabilityAsset,
     Duty,
     DutyList,
     DutyReport,
@@ -12,6 +14,8 @@ from responsibilities.models import (
     MajorRisk,
     ResponsiblePerson,
     SectorSupervision,
+    TownshipCapability,
+    VillageGrid,
 )
 from tasks.admin import ReadOnlyAdmin
 
@@ -59,3 +63,19 @@ class MajorRiskAdmin(ReadOnlyAdmin):
 @admin.register(EnterpriseBoard)
 class EnterpriseBoardAdmin(ReadOnlyAdmin):
     list_display = ["enterprise"]
+
+
+@admin.register(TownshipCapability)
+class TownshipCapabilityAdmin(ReadOnlyAdmin):
+    list_display = ["township", "year", *[f"{prefix}_level" for prefix, _label in FIVE]]
+    list_filter = ["year"]
+
+
+@admin.register(CapabilityAsset)
+class CapabilityAssetAdmin(ReadOnlyAdmin):
+    list_display = ["capability", "kind", "name", "quantity", "condition"]
+
+
+@admin.register(VillageGrid)
+class VillageGridAdmin(ReadOnlyAdmin):
+    list_display = ["capability", "village", "grid_count", "worker_count"]

@@ -70,3 +70,13 @@ urlpatterns += [
         name="roster-import-preview",
     ),
 ]
+
+# 基层应急能力 (五有, 网格化): views_capability
+from responsibilities import views_capability  # noqa: E402
+
+urlpatterns += [
+    path("capability/", views_capability.CapabilityCountyView.as_view(), name="capability-county"),
+    path("capability/new/", views_capability.CapabilityCreateView.as_view(), name="capability-create"),
+    path("capability/<int:pk>/", views_capability.CapabilityDetailView.as_view(), name="capability-detail"),
+    path("capability/<int:pk>/edit/", views_capability.CapabilityEditView.as_view(), name="capability-edit"),
+]

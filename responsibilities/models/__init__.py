@@ -1,4 +1,5 @@
 from responsibilities.models.boards import EnterpriseBoard, MajorRisk, ResponsiblePerson
+from responsibilities.models.capability import CapabilityAsset, TownshipCapability, VillageGrid
 from responsibilities.models.duties import (
     Duty,
     DutyList,
@@ -10,6 +11,9 @@ from responsibilities.models.duties import (
 )
 
 __all__ = [
+    "CapabilityAsset",
+    "TownshipCapability",
+    "VillageGrid",
     "Duty",
     "DutyList",
     "DutyListKind",

@@ -64,6 +64,7 @@ API_MODELS = {
     "major-risk": ("responsibilities.MajorRisk", "scoped"),
     "duty-list": ("responsibilities.DutyList", "members"),
     "duty-report": ("responsibilities.DutyReport", "members"),
+    "township-capability": ("responsibilities.TownshipCapability", "scoped"),
     "webhook-delivery": ("integrations.WebhookDelivery", "own"),
 }
 
@@ -120,6 +121,8 @@ PAGE_RECORDS = {
     "responsibilities:board-history": "core.Enterprise",
     "responsibilities:risk-create": "core.Enterprise",
     "responsibilities:risk-print": "responsibilities.MajorRisk",
+    "responsibilities:capability-detail": "responsibilities.TownshipCapability",
+    "responsibilities:capability-edit": "responsibilities.TownshipCapability",
     "hazards:self-inspection-enterprise": "core.Enterprise",
     "disasters:risk-point-patrol-create": "disasters.RiskPoint",
     "inspections:inspection-print-record": "inspections.Inspection",
@@ -322,6 +325,8 @@ PAGES_WITHOUT_RECORD = {
     "plan-copy",
     "report-action",
     "report-create",
+    "responsibilities:capability-county",  # the county table: rows from the scoped selector
+    "responsibilities:capability-create",  # a township the person may write, chosen by ?township= (else 404)
     "responsibilities:duty-add",
     "responsibilities:duty-edit",
     "responsibilities:duty-export",
