@@ -10,7 +10,7 @@ from core.models import OrgUnit
 from disasters import station_selectors as selectors
 from disasters import station_services as services
 from disasters.models import MonitoringStation, RiskPoint, StationReading
-from disasters.models.stations import REPORTED_STATES
+from disasters.models.stations import REPORTED_STATES, StationState
 
 
 class StationSerializer(serializers.ModelSerializer):
@@ -70,6 +70,7 @@ class StationWriteSerializer(serializers.ModelSerializer):
 
 
 class ReadingSerializer(serializers.ModelSerializer):
+    state = serializers.ChoiceField(choices=StationState.choices, allow_blank=True, read_only=True)  # "": not reported
     state_display = serializers.CharField(source="get_state_display", read_only=True)
 
     class Meta:
