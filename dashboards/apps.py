@@ -8,3 +8,8 @@ class DashboardsConfig(AppConfig):
 
     name = "dashboards"
     verbose_name = _("全县总览")
+
+    def ready(self):
+        from dashboards.places import register_places
+
+        register_places()

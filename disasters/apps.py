@@ -19,5 +19,8 @@ class DisastersConfig(AppConfig):
         readiness_deadlines.register_deadlines()
         register_warning_events()
         register_shelter_targets()
+        from disasters.places import register_places
+
+        register_places()
         # 监测站点离线: the offline sweep's messages in the reminder ledger (disasters.station_services).
         register_event_source("station_offline", _("监测站点离线"))

@@ -11,3 +11,6 @@ class HazardsConfig(AppConfig):
 
         deadlines.register_deadlines()
         deadlines.connect()
+        from hazards.places import register_places
+
+        register_places()

@@ -10,3 +10,6 @@ class InspectionsConfig(AppConfig):
         from inspections import deadlines, receivers  # noqa: F401  (receivers connects the signal receivers)
 
         deadlines.register_deadlines()
+        from inspections.places import register_places
+
+        register_places()

@@ -10,3 +10,6 @@ class ResponsibilitiesConfig(AppConfig):
         from responsibilities import duty_deadlines, receivers  # noqa: F401  (receivers: the merge receiver)
 
         duty_deadlines.register_deadlines()
+        from responsibilities.places import register_places
+
+        register_places()

@@ -10,3 +10,6 @@ class TasksConfig(AppConfig):
         from tasks.deadlines import register_deadlines
 
         register_deadlines()
+        from tasks.places import register_places
+
+        register_places()

@@ -13,6 +13,7 @@ from core.selectors import org_unit_queryset
 from tasks import selectors
 from tasks.forms import PlanCopyForm
 from tasks.permissions import may_copy_plans, may_manage_measures
+from tasks.places import places_for
 from tasks.plan_copy import plan_copy
 
 
@@ -75,7 +76,11 @@ class WorkItemDetailView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         item = get_object_or_404(selectors.work_item_queryset(user=self.request.user), pk=kwargs["pk"])
-        return {**_entry_context(self.request.user, item), "targets": item.targets.order_by("number")}
+        return {
+            **_entry_context(self.request.user, item),
+            "targets": item.targets.order_by("number"),
+            "places": places_for(item, is_key_action=False),
+        }
 
 
 class KeyActionDetailView(LoginRequiredMixin, TemplateView):
@@ -83,7 +88,11 @@ class KeyActionDetailView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         action = get_object_or_404(selectors.key_action_queryset(user=self.request.user), pk=kwargs["pk"])
-        return {**_entry_context(self.request.user, action), "is_key_action": True}
+        return {
+            **_entry_context(self.request.user, action),
+            "is_key_action": True,
+            "places": places_for(action, is_key_action=True),
+        }
 
 
 class OrgUnitDetailView(LoginRequiredMixin, TemplateView):
