@@ -166,6 +166,7 @@ LIST_PAGES = {
     "inspections:plan-list": ("inspections.InspectionPlan", "title"),
     "inspections:penalty-list": ("inspections.Penalty", "decision_number"),
     "responsibilities:risk-list": ("responsibilities.MajorRisk", "site"),
+    "disasters:station-list": ("disasters.MonitoringStation", "name"),
 }
 
 # Unit-scoped records of the API (API_MODELS "scoped") with no list page of their own, and where they show instead.
@@ -173,6 +174,8 @@ LISTED_ELSEWHERE = {
     "tasks.ProgressReport": "on their measure's page (PAGE_RECORDS) and the reviewer's inbox of reports to review",
     "tasks.ExtensionRequest": "on their measure's page (PAGE_RECORDS)",
     "hazards.SelfInspection": "per enterprise: the status list shows enterprises (LIST_PAGES), each its own page",
+    "responsibilities.TownshipCapability": "the county table lists townships by name, from the selector the API "
+    "shares; tests/responsibilities/test_capability.py checks another township's record is absent and 404",
 }
 
 # Pages with no other unit's record in their address — lists (their rows come from the scoped selectors the API
@@ -402,6 +405,8 @@ FORM_ROUTES = {
     "responsibilities:board-edit": {"pk": "core.Enterprise"},
     "responsibilities:risk-create": {"pk": "core.Enterprise"},
     "responsibilities:risk-edit": {"risk_pk": "responsibilities.MajorRisk"},
+    "responsibilities:capability-create": {},  # ?township= of a township the person may write, else 404
+    "responsibilities:capability-edit": {"pk": "responsibilities.TownshipCapability"},
     "responsibilities:duty-list-create": {},
     "responsibilities:duty-list-edit": {"pk": "responsibilities.DutyList"},
     "responsibilities:duty-add": {"pk": "responsibilities.DutyList"},
