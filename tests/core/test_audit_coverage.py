@@ -7,18 +7,7 @@ from django.db import InternalError, transaction
 from pghistory.models import Event
 
 from core.models import OrgUnit
-
-OUR_APPS = {
-    "core",
-    "notifications",
-    "tasks",
-    "responsibilities",
-    "hazards",
-    "disasters",
-    "inspections",
-    "dashboards",
-    "integrations",
-}
+from tests.portal_apps import PORTAL_APPS
 
 # Models without a pghistory event table, each for a reason. A new model of ours either gets
 # @pghistory.track() (and its migration) or a line here saying why it needs none.
@@ -59,7 +48,7 @@ def _untracked_models():
     return {
         model._meta.label
         for model in apps.get_models()
-        if model._meta.app_label in OUR_APPS
+        if model._meta.app_label in PORTAL_APPS
         and not model._meta.proxy
         and model not in event_models
         and model not in tracked

@@ -7,6 +7,8 @@ from django.apps import apps
 from django.db import connection
 from django.urls import reverse
 
+from tests.portal_apps import PORTAL_APPS
+
 from .records import EXTRA_ROWS, office_rows
 from .tables import FORM_ROUTES, FORMS_CHECKED_AFTER_VALIDATION, FORMS_OPEN_TO_READERS, PUBLIC
 from .urlwalk import post_pages, sample_kwargs
@@ -14,17 +16,6 @@ from .urlwalk import post_pages, sample_kwargs
 pytestmark = pytest.mark.django_db
 
 READ_ONLY = ["county_leader", "auditor", "api_client"]
-OUR_APPS = {
-    "core",
-    "notifications",
-    "tasks",
-    "responsibilities",
-    "hazards",
-    "disasters",
-    "inspections",
-    "dashboards",
-    "integrations",
-}
 REFUSED = {302, 403, 404, 405}
 
 
@@ -66,7 +57,7 @@ def _table_states():
         {
             model._meta.db_table
             for model in apps.get_models()
-            if model._meta.app_label in OUR_APPS and model._meta.managed and not model._meta.proxy
+            if model._meta.app_label in PORTAL_APPS and model._meta.managed and not model._meta.proxy
         }
     )
     row = "(to_jsonb(t) - 'last_login')::text"  # signing in (force_login) stamps the account, nothing else
