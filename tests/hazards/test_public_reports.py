@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from PIL import Image
 from rest_framework.test import APIClient
 
@@ -107,7 +108,7 @@ def test_an_anonymous_report_becomes_a_hazard_through_triage_and_its_receipt_sho
     hazard = report.hazard
     assert report.status == PublicReportStatus.ACCEPTED and report.triaged_by == demo_user("gx_staff")
     assert hazard.source == HazardSource.PUBLIC_REPORT and hazard.place == "桂溪街道人民路12号旁"
-    assert hazard.description == report.description and hazard.found_on == report.created_at.date()
+    assert hazard.description == report.description and hazard.found_on == timezone.localdate(report.created_at)
     evidence = list(hazard.evidence.all())
     assert [(e.stage, e.original_name, e.content_type) for e in evidence] == [
         (EvidenceStage.BEFORE, "scene.jpg", "image/jpeg")

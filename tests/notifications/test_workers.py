@@ -102,7 +102,8 @@ def test_a_measure_due_in_3_days_gives_one_reminder_per_recipient_per_step_when_
     loaded_transactional_db, private_queue, tmp_path
 ):
     today = timezone.localdate()
-    due = MeasureFactory(deadline=today + 3 * DAY)
+    # Starting tomorrow, it owes no progress report today: at a period's end that would be a reminder more.
+    due = MeasureFactory(start_date=today + DAY, deadline=today + 3 * DAY)
     overdue = MeasureFactory(deadline=today - DAY)  # a second step, for four people
     expected = {(due.pk, -3, "gx_staff")} | {
         (overdue.pk, 1, name) for name in ("gx_staff", "gx_head", "yjj_head", "yjj_staff")
