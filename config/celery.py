@@ -15,11 +15,13 @@ app.autodiscover_tasks()
 # after an outage never runs the same sweep twice.
 app.conf.beat_schedule = {
     "heartbeat": {"task": "core.tasks.heartbeat", "schedule": 300.0, "options": {"expires": 240}},
-    # Daily, before office hours, on the county's clock (CELERY_TIMEZONE).
+    # First before office hours, on the county's clock (CELERY_TIMEZONE); then hourly: celery beat advances an
+    # entry even when publishing fails, so a run fired during a broker outage is lost. The sweep adds every step
+    # reached by today once (hazards.escalation), so the later runs add only what a missed run left.
     "escalate-overdue-hazards": {
         "task": "hazards.tasks.escalate_overdue_hazards",
-        "schedule": crontab(hour=7, minute=30),
-        "options": {"expires": 12 * 3600},
+        "schedule": crontab(hour="7-20", minute=30),
+        "options": {"expires": 3000},
     },
     # After the escalation sweep, so its steps and the day's reminders go out together; then every hour of the
     # working day, each run catching up the days a broker outage made it miss (notifications.sweep).
