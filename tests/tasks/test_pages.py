@@ -230,3 +230,24 @@ def test_the_work_item_page_shows_the_reports_timeline_with_evidence(measure, we
     page = client.get(f"/work-items/{measure.work_item_id}/").content.decode()
     assert "最近的进展填报" in page and "现场.png" in page and "排查桂溪片区燃气管道（桂溪街道）" in page
     assert "现场.png" not in web_as("sp_staff").get(f"/work-items/{measure.work_item_id}/").content.decode()
+
+
+def test_my_tasks_and_the_review_inbox_hold_only_the_persons_own_units_rows(measure, web_as):
+    other_township = MeasureFactory(title="沙坪镇的燃气排查", owner_unit=OrgUnit.objects.get(name="沙坪镇"))
+    led_by_transport = MeasureFactory(title="交通局牵头的桥梁排查", lead_unit=OrgUnit.objects.get(short_name="交通局"))
+    for item in (measure, other_township, led_by_transport):
+        ReportFactory(measure=item, period_start=datetime.date(2024, 6, 1), status=ReportStatus.SUBMITTED)
+        ReportFactory(
+            measure=item, period_start=datetime.date(2024, 5, 1), status=ReportStatus.RETURNED, return_reason="请补照片"
+        )
+
+    gx_tasks = web_as("gx_staff").get("/my/tasks/").content.decode()
+    assert "排查桂溪片区燃气管道" in gx_tasks and "沙坪镇的燃气排查" not in gx_tasks
+    sp_tasks = web_as("sp_staff").get("/my/tasks/").content.decode()
+    assert "沙坪镇的燃气排查" in sp_tasks and "排查桂溪片区燃气管道" not in sp_tasks
+
+    yjj_inbox = web_as("yjj_head").get("/my/reviews/").content.decode()
+    assert "排查桂溪片区燃气管道" in yjj_inbox and "交通局牵头的桥梁排查" not in yjj_inbox
+    jtj_inbox = web_as("jtj_head").get("/my/reviews/").content.decode()
+    assert "交通局牵头的桥梁排查" in jtj_inbox and "排查桂溪片区燃气管道" not in jtj_inbox
+    assert "交通局牵头的桥梁排查" not in web_as("gx_head").get("/my/reviews/").content.decode()
