@@ -249,6 +249,7 @@ SPECTACULAR_SETTINGS = {
         "WebhookDeliveryStatusEnum": "integrations.choices.DeliveryStatus",
         # inspections: enterprise services and safety credit (items 6 and 8)
         "PersonRoleEnum": "inspections.credit_choices.PersonRole",
+        "ResponsibleRoleEnum": "responsibilities.board_choices.ResponsibleRole",
         "CreditGradeEnum": "inspections.credit_choices.CreditGrade",
     },
 }

@@ -89,6 +89,7 @@ def training_queryset(*, user):
             n_attendees=Count("attendees", distinct=True),
             n_passed=Count("attendees", filter=Q(attendees__passed=True), distinct=True),
         )
+        .order_by("-starts_on", "-pk")
     )
 
 
