@@ -5,8 +5,10 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -42,7 +44,7 @@ class ServiceFormView(LoginRequiredMixin, View):
     template_name = "inspections/service_form.html"
     form_class = None
     title = ""
-    back_url = None
+    back_url_name = "inspections:training-list"
 
     def allowed(self, request):
         return True
@@ -61,7 +63,7 @@ class ServiceFormView(LoginRequiredMixin, View):
         pass
 
     def context(self, form):
-        return {"form": form, "title": self.title, "back_url": self.back_url}
+        return {"form": form, "title": self.title, "back_url": reverse(self.back_url_name)}
 
     def get(self, request, **kwargs):
         return render(request, self.template_name, self.context(self.form_class(**self.form_kwargs())))
@@ -106,7 +108,7 @@ class TrainingDetailView(LoginRequiredMixin, TemplateView):
 
 class TrainingCreateView(ServiceFormView):
     form_class = TrainingForm
-    title = _("登记培训")
+    title = gettext_lazy("登记培训")
 
     def allowed(self, request):
         return services.organizer_choices(request.user).exists()
@@ -156,7 +158,8 @@ class CertificateListView(LoginRequiredMixin, TemplateView):
 
 class CertificateCreateView(ServiceFormView):
     form_class = CertificateForm
-    title = _("登记安全资格证书")
+    title = gettext_lazy("登记安全资格证书")
+    back_url_name = "inspections:certificate-list"
 
     def allowed(self, request):
         return services.writable_enterprises(request.user).exists()
@@ -168,8 +171,6 @@ class CertificateCreateView(ServiceFormView):
         return services.certificate_create(actor=self.request.user, **data)
 
     def success_url(self, certificate):
-        from django.urls import reverse
-
         return reverse("inspections:certificate-list")
 
 
@@ -193,7 +194,8 @@ class InsuranceListView(LoginRequiredMixin, TemplateView):
 
 class InsuranceCreateView(ServiceFormView):
     form_class = InsuranceForm
-    title = _("登记安全生产责任保险")
+    title = gettext_lazy("登记安全生产责任保险")
+    back_url_name = "inspections:insurance-list"
 
     def allowed(self, request):
         return services.writable_enterprises(request.user).exists()
@@ -205,8 +207,6 @@ class InsuranceCreateView(ServiceFormView):
         return services.insurance_create(actor=self.request.user, **data)
 
     def success_url(self, policy):
-        from django.urls import reverse
-
         return reverse("inspections:insurance-list")
 
 
@@ -228,7 +228,8 @@ class BenchmarkListView(LoginRequiredMixin, TemplateView):
 
 class BenchmarkCreateView(ServiceFormView):
     form_class = BenchmarkForm
-    title = _("评定标杆企业")
+    title = gettext_lazy("评定标杆企业")
+    back_url_name = "inspections:benchmark-list"
 
     def allowed(self, request):
         return services.may_manage_benchmarks(request.user)
@@ -237,14 +238,12 @@ class BenchmarkCreateView(ServiceFormView):
         return services.benchmark_create(actor=self.request.user, **data)
 
     def success_url(self, benchmark):
-        from django.urls import reverse
-
         return reverse("inspections:benchmark-list")
 
 
 class IncentiveAddView(BenchmarkCreateView):
     form_class = IncentiveForm
-    title = _("登记激励措施")
+    title = gettext_lazy("登记激励措施")
 
     def call(self, data):
         return services.incentive_add(actor=self.request.user, **data)

@@ -149,3 +149,17 @@ def test_the_api_gives_score_grade_and_entries_with_their_sources(record_sources
     }
     assert client.get(reverse("api:credit-record-detail", args=[enterprise_of("沙坪镇").pk])).status_code == 404
     assert client.post(reverse("api:credit-record-list"), {}).status_code == 405
+
+
+def test_the_demo_has_an_enterprise_whose_record_shows_a_penalty_an_accident_and_an_overdue_major_hazard():
+    from demo.inspections_credit import MAJOR_HAZARD
+    from demo.loader import DemoLoader
+    from hazards.models import Hazard
+
+    DemoLoader(with_work=True).load()
+    firm = Hazard.objects.get(title=MAJOR_HAZARD).enterprise
+    rules = {entry.rule.code for entry in credit_selectors.credit_record(enterprise=firm).entries}
+    assert {"penalty_enterprise", "accident_general", "major_hazard", "overdue_rectification"} <= rules
+    assert "notice_warning_letter" in rules
+    DemoLoader(with_work=True).load()  # loading twice adds nothing of ours
+    assert CreditNotice.objects.filter(enterprise=firm).count() == 1
