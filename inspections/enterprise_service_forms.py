@@ -14,7 +14,7 @@ class TrainingForm(StyledFormMixin, forms.Form):
     starts_on = forms.DateField(label=_("开始日期"), widget=DateInput())
     ends_on = forms.DateField(label=_("结束日期"), widget=DateInput())
     place = forms.CharField(label=_("培训地点"), max_length=200, required=False)
-    hours = forms.IntegerField(label=_("学时"), required=False, initial=0)
+    hours = forms.IntegerField(label=_("学时"), required=False, initial=0, min_value=0, max_value=10000)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,7 +65,7 @@ class InsuranceForm(StyledFormMixin, forms.Form):
 
 class BenchmarkForm(StyledFormMixin, forms.Form):
     enterprise = forms.ModelChoiceField(label=_("生产经营单位"), queryset=Enterprise.objects.order_by("name"))
-    year = forms.IntegerField(label=_("年度"))
+    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
     note = forms.CharField(label=_("评定说明"), max_length=300, required=False)
 
 

@@ -48,7 +48,7 @@ EXPIRY_CHOICES = [
 
 class TrainingFilterSet(SmallSelectsMixin, django_filters.FilterSet):
     organizer = django_filters.NumberFilter(label=_("组织单位ID"), field_name="organizer_id")
-    year = django_filters.NumberFilter(label=_("年度"), field_name="starts_on__year")
+    year = django_filters.NumberFilter(label=_("年度"), field_name="starts_on__year", min_value=2000, max_value=2100)
     q = django_filters.CharFilter(label=_("培训名称"), field_name="title", lookup_expr="icontains")
 
     class Meta:
