@@ -163,3 +163,16 @@ def test_the_demo_has_an_enterprise_whose_record_shows_a_penalty_an_accident_and
     assert "notice_warning_letter" in rules
     DemoLoader(with_work=True).load()  # loading twice adds nothing of ours
     assert CreditNotice.objects.filter(enterprise=firm).count() == 1
+
+
+def test_the_record_page_and_the_api_list_take_a_fixed_number_of_queries(
+    record_sources, web_as, api_as, django_assert_max_num_queries
+):
+    firm, *_rest = record_sources
+    client = web_as("gx_staff")
+    with django_assert_max_num_queries(16):
+        assert client.get(reverse("inspections:credit-record", args=[firm.pk])).status_code == 200
+    api = api_as("county_leader")
+    with django_assert_max_num_queries(8):
+        body = api.get(reverse("api:credit-record-list"), {"grade": "D"}).json()
+    assert [row["id"] for row in body["results"]] == [firm.pk]
