@@ -149,3 +149,17 @@ def test_the_api_lists_trainings_with_attendees_and_adds_one(demo_user, api_as):
     detail = client.get(reverse("api:training-detail", args=[mine.pk])).json()
     assert [a["person_name"] for a in detail["attendees"]] == ["赵六"]
     assert api_as("county_leader").post(reverse("api:training-list"), {}, format="json").status_code == 403
+
+
+def test_the_api_refuses_a_training_ending_before_it_starts_and_another_townships_organizer(api_as):
+    client = api_as("gx_staff")
+    url = reverse("api:training-list")
+    values = {"title": "培训", "organizer": township("桂溪街道").pk, "starts_on": "2026-05-02", "ends_on": "2026-05-01"}
+    response = client.post(url, values, format="json")
+    assert response.status_code == 400
+    assert "结束日期不能早于开始日期。" in response.content.decode()
+    values.update(organizer=township("沙坪镇").pk, ends_on="2026-05-03")
+    assert client.post(url, values, format="json").status_code == 400
+    values.update(organizer=township("桂溪街道").pk)
+    assert client.post(url, values, format="json").status_code == 201
+    assert Training.objects.get().organizer == township("桂溪街道")
