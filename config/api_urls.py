@@ -64,6 +64,12 @@ router.register("duty-reports", DutyReportViewSet, basename="duty-report")
 router.register("township-capabilities", TownshipCapabilityViewSet, basename="township-capability")
 router.register("webhook-deliveries", WebhookDeliveryViewSet, basename="webhook-delivery")
 
+from inspections.api.credit import CreditRecordViewSet, InsurancePolicyViewSet, TrainingViewSet  # noqa: E402
+
+router.register("trainings", TrainingViewSet, basename="training")
+router.register("insurance-policies", InsurancePolicyViewSet, basename="insurance-policy")
+router.register("credit-records", CreditRecordViewSet, basename="credit-record")
+
 urlpatterns = router.urls
 urlpatterns.append(path("stats/enforcement/", EnforcementStatsView.as_view(), name="stats-enforcement"))
 urlpatterns.append(

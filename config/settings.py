@@ -247,6 +247,10 @@ SPECTACULAR_SETTINGS = {
         # integrations: outgoing webhooks
         "WebhookEventEnum": "integrations.choices.WebhookEvent",
         "WebhookDeliveryStatusEnum": "integrations.choices.DeliveryStatus",
+        # inspections: enterprise services and safety credit (items 6 and 8)
+        "PersonRoleEnum": "inspections.credit_choices.PersonRole",
+        "ResponsibleRoleEnum": "responsibilities.board_choices.ResponsibleRole",
+        "CreditGradeEnum": "inspections.credit_choices.CreditGrade",
     },
 }
 

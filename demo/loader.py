@@ -19,6 +19,7 @@ from demo.disasters_stations import load_stations
 from demo.disasters_warnings import load_warnings
 from demo.hazards import load_hazards
 from demo.inspections_core import load_inspections_core
+from demo.inspections_credit import load_enterprise_services
 from demo.inspections_investigations import load_investigations
 from demo.inspections_penalties import load_penalties
 from demo.inspections_plans import load_plans
@@ -77,6 +78,7 @@ class DemoLoader:
                 load_inspections_core(self)  # after the checklists (migration) and the demo enterprises
                 load_plans(self)  # inspection plans (执法计划)
                 load_penalties(self)  # after the demo inspections, if any, to link them
+                load_enterprise_services(self)  # trainings, insurance, benchmarks, credit: after the accident
         return self.counter
 
     def departments(self):

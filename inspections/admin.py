@@ -118,3 +118,50 @@ class InvestigationAdmin(ReadOnlyAdmin):
 @admin.register(InvestigationResponsibility)
 class InvestigationResponsibilityAdmin(ReadOnlyAdmin):
     list_display = ["investigation", "name", "handled"]
+
+
+# Enterprise services and safety credit: written on their pages through the services, read here.
+from inspections.models import (  # noqa: E402
+    BenchmarkEnterprise,
+    CreditNotice,
+    Incentive,
+    InsurancePolicy,
+    SafetyCertificate,
+    Training,
+    TrainingAttendee,
+)
+
+
+@admin.register(Training)
+class TrainingAdmin(ReadOnlyAdmin):
+    list_display = ["title", "organizer", "starts_on", "ends_on"]
+
+
+@admin.register(TrainingAttendee)
+class TrainingAttendeeAdmin(ReadOnlyAdmin):
+    list_display = ["person_name", "role", "enterprise", "training", "passed"]
+
+
+@admin.register(SafetyCertificate)
+class SafetyCertificateAdmin(ReadOnlyAdmin):
+    list_display = ["number", "holder_name", "enterprise", "expires_on"]
+
+
+@admin.register(InsurancePolicy)
+class InsurancePolicyAdmin(ReadOnlyAdmin):
+    list_display = ["policy_number", "enterprise", "insurer", "ends_on"]
+
+
+@admin.register(BenchmarkEnterprise)
+class BenchmarkEnterpriseAdmin(ReadOnlyAdmin):
+    list_display = ["year", "enterprise"]
+
+
+@admin.register(Incentive)
+class IncentiveAdmin(ReadOnlyAdmin):
+    list_display = ["benchmark", "kind", "amount", "granted_on"]
+
+
+@admin.register(CreditNotice)
+class CreditNoticeAdmin(ReadOnlyAdmin):
+    list_display = ["enterprise", "kind", "issued_on", "issued_by"]

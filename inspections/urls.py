@@ -2,7 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.urls import path
 from django.views.generic import TemplateView
 
-from inspections import views, views_bulletin, views_penalties, views_plans
+from inspections import views, views_bulletin, views_credit, views_penalties, views_plans
+from inspections import views_enterprise_services as views_es
 from inspections import views_investigations as inv_views
 
 app_name = "inspections"
@@ -51,4 +52,22 @@ urlpatterns += [
     path("bulletin/", views_bulletin.BulletinView.as_view(), name="bulletin"),
     path("bulletin/export.xlsx", views_bulletin.BulletinExportView.as_view(kind="xlsx"), name="bulletin-xlsx"),
     path("bulletin/export.docx", views_bulletin.BulletinExportView.as_view(kind="docx"), name="bulletin-docx"),
+]
+
+# 企业培训与保险、标杆企业、安全信用 (items 6 and 8)
+urlpatterns += [
+    path("trainings/", views_es.TrainingListView.as_view(), name="training-list"),
+    path("trainings/new/", views_es.TrainingCreateView.as_view(), name="training-create"),
+    path("trainings/<int:pk>/", views_es.TrainingDetailView.as_view(), name="training-detail"),
+    path("trainings/<int:pk>/attendees/", views_es.AttendeeAddView.as_view(), name="training-attendee-add"),
+    path("certificates/", views_es.CertificateListView.as_view(), name="certificate-list"),
+    path("certificates/new/", views_es.CertificateCreateView.as_view(), name="certificate-create"),
+    path("insurance/", views_es.InsuranceListView.as_view(), name="insurance-list"),
+    path("insurance/new/", views_es.InsuranceCreateView.as_view(), name="insurance-create"),
+    path("benchmarks/", views_es.BenchmarkListView.as_view(), name="benchmark-list"),
+    path("benchmarks/new/", views_es.BenchmarkCreateView.as_view(), name="benchmark-create"),
+    path("benchmarks/incentives/new/", views_es.IncentiveAddView.as_view(), name="benchmark-incentive-add"),
+    path("credit/", views_credit.CreditListView.as_view(), name="credit-list"),
+    path("credit/<int:pk>/", views_credit.CreditRecordView.as_view(), name="credit-record"),
+    path("credit/<int:pk>/notices/", views_credit.CreditNoticeCreateView.as_view(), name="credit-notice-create"),
 ]

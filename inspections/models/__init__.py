@@ -1,3 +1,12 @@
+from inspections.models.credit import CreditNotice
+from inspections.models.enterprise_services import (
+    BenchmarkEnterprise,
+    Incentive,
+    InsurancePolicy,
+    SafetyCertificate,
+    Training,
+    TrainingAttendee,
+)
 from inspections.models.inspections import (
     ChecklistItem,
     ChecklistTemplate,
@@ -12,6 +21,13 @@ from inspections.models.penalties import Penalty
 from inspections.models.plans import InspectionPlan, PlannedVisit
 
 __all__ = [
+    "BenchmarkEnterprise",
+    "CreditNotice",
+    "Incentive",
+    "InsurancePolicy",
+    "SafetyCertificate",
+    "Training",
+    "TrainingAttendee",
     "ChecklistItem",
     "ChecklistTemplate",
     "Finding",

@@ -66,6 +66,9 @@ API_MODELS = {
     "duty-report": ("responsibilities.DutyReport", "members"),
     "township-capability": ("responsibilities.TownshipCapability", "scoped"),
     "webhook-delivery": ("integrations.WebhookDelivery", "own"),
+    "training": ("inspections.Training", "scoped"),
+    "insurance-policy": ("inspections.InsurancePolicy", "scoped"),
+    "credit-record": ("core.Enterprise", "scoped"),
 }
 
 # Who looks and whose rows they must not see, where not (gx_staff, sp_staff): department-scoped records.
@@ -127,6 +130,8 @@ PAGE_RECORDS = {
     "disasters:risk-point-patrol-create": "disasters.RiskPoint",
     "inspections:inspection-print-record": "inspections.Inspection",
     "inspections:inspection-print-order": "inspections.Inspection",
+    "inspections:training-detail": "inspections.Training",
+    "inspections:credit-record": "core.Enterprise",
 }
 PAGE_VIEWERS = {
     "inspections:plan-list": ("yjj_staff", "jtj_head"),
@@ -167,6 +172,11 @@ LIST_PAGES = {
     "inspections:penalty-list": ("inspections.Penalty", "decision_number"),
     "responsibilities:risk-list": ("responsibilities.MajorRisk", "site"),
     "disasters:station-list": ("disasters.MonitoringStation", "name"),
+    "inspections:training-list": ("inspections.Training", "title"),
+    "inspections:certificate-list": ("inspections.SafetyCertificate", "holder_name"),
+    "inspections:insurance-list": ("inspections.InsurancePolicy", "policy_number"),
+    "inspections:benchmark-list": ("inspections.BenchmarkEnterprise", "note"),
+    "inspections:credit-list": ("core.Enterprise", "name"),
 }
 
 # Unit-scoped records of the API (API_MODELS "scoped") with no list page of their own, and where they show instead.
@@ -358,6 +368,18 @@ PAGES_WITHOUT_RECORD = {
     "review-inbox",
     "target-detail",
     "work-item-detail",
+    "inspections:training-list",
+    "inspections:training-create",
+    "inspections:training-attendee-add",
+    "inspections:certificate-list",
+    "inspections:certificate-create",
+    "inspections:insurance-list",
+    "inspections:insurance-create",
+    "inspections:benchmark-list",
+    "inspections:benchmark-create",
+    "inspections:benchmark-incentive-add",
+    "inspections:credit-list",
+    "inspections:credit-notice-create",
 }
 
 # API routes outside the router: covered by test_anonymous, test_csrf and the fuzzing; the dashboard's by
@@ -499,6 +521,13 @@ FORM_ROUTES = {
     "integrations:endpoint-edit": {"pk": "integrations.WebhookEndpoint"},
     "integrations:endpoint-secret": {"pk": "integrations.WebhookEndpoint"},
     "integrations:delivery-resend": {"pk": "integrations.WebhookDelivery"},
+    "inspections:training-create": {},
+    "inspections:training-attendee-add": {"pk": "inspections.Training"},
+    "inspections:certificate-create": {},
+    "inspections:insurance-create": {},
+    "inspections:benchmark-create": {},
+    "inspections:benchmark-incentive-add": {},
+    "inspections:credit-notice-create": {"pk": "core.Enterprise"},
 }
 
 # Forms a read-only role may post to, and why.
