@@ -64,6 +64,12 @@ router.register("duty-reports", DutyReportViewSet, basename="duty-report")
 router.register("township-capabilities", TownshipCapabilityViewSet, basename="township-capability")
 router.register("webhook-deliveries", WebhookDeliveryViewSet, basename="webhook-delivery")
 
+from tasks.api.campaigns import CampaignViewSet  # noqa: E402
+from tasks.api.practice import PracticeCaseViewSet  # noqa: E402
+
+router.register("campaigns", CampaignViewSet, basename="campaign")
+router.register("practice-cases", PracticeCaseViewSet, basename="practice-case")
+
 urlpatterns = router.urls
 urlpatterns.append(path("stats/enforcement/", EnforcementStatsView.as_view(), name="stats-enforcement"))
 urlpatterns.append(

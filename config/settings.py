@@ -247,6 +247,10 @@ SPECTACULAR_SETTINGS = {
         # integrations: outgoing webhooks
         "WebhookEventEnum": "integrations.choices.WebhookEvent",
         "WebhookDeliveryStatusEnum": "integrations.choices.DeliveryStatus",
+        # tasks: campaigns and best-practice cases (key actions 二 and 六)
+        "CampaignKindEnum": "tasks.campaign_choices.CampaignKind",
+        "PracticeCaseStatusEnum": "tasks.campaign_choices.CaseStatus",
+        "PracticeAwardEnum": "tasks.campaign_choices.Award",
     },
 }
 

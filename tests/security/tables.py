@@ -66,6 +66,9 @@ API_MODELS = {
     "duty-report": ("responsibilities.DutyReport", "members"),
     "township-capability": ("responsibilities.TownshipCapability", "scoped"),
     "webhook-delivery": ("integrations.WebhookDelivery", "own"),
+    "campaign": ("tasks.Campaign", "scoped"),  # the organiser's and participants' people, and the county
+    # a unit's own cases; the published ones to everyone (tests/tasks/test_practice_cases.py)
+    "practice-case": ("tasks.PracticeCase", "scoped"),
 }
 
 # Who looks and whose rows they must not see, where not (gx_staff, sp_staff): department-scoped records.
@@ -127,6 +130,12 @@ PAGE_RECORDS = {
     "disasters:risk-point-patrol-create": "disasters.RiskPoint",
     "inspections:inspection-print-record": "inspections.Inspection",
     "inspections:inspection-print-order": "inspections.Inspection",
+    "campaign-detail": "tasks.Campaign",
+    "campaign-edit": "tasks.Campaign",
+    "activity-create": "tasks.Campaign",
+    "activity-edit": "tasks.CampaignActivity",
+    "practice-case-detail": "tasks.PracticeCase",
+    "practice-case-edit": "tasks.PracticeCase",
 }
 PAGE_VIEWERS = {
     "inspections:plan-list": ("yjj_staff", "jtj_head"),
@@ -167,6 +176,7 @@ LIST_PAGES = {
     "inspections:penalty-list": ("inspections.Penalty", "decision_number"),
     "responsibilities:risk-list": ("responsibilities.MajorRisk", "site"),
     "disasters:station-list": ("disasters.MonitoringStation", "name"),
+    "campaign-list": ("tasks.Campaign", "title"),
 }
 
 # Unit-scoped records of the API (API_MODELS "scoped") with no list page of their own, and where they show instead.
@@ -329,6 +339,17 @@ PAGES_WITHOUT_RECORD = {
     "report-action",
     "report-create",
     "responsibilities:capability-county",  # the county table: rows from the scoped selector
+    "campaign-create",
+    "activity-evidence",  # served after the campaign's scoping check (tests/tasks/test_campaigns.py)
+    "practice-call-list",  # calls are read by every signed-in person (the published notice)
+    "practice-call-create",
+    "practice-call-detail",  # the call is everyone's; its cases come from the scoped selector
+    "practice-call-edit",
+    "practice-call-review",
+    "practice-call-publish",
+    "practice-case-create",
+    "practice-case-action",
+    "practice-case-file",  # served after the case's scoping check (tests/tasks/test_practice_cases.py)
     "responsibilities:capability-create",  # a township the person may write, chosen by ?township= (else 404)
     "responsibilities:duty-add",
     "responsibilities:duty-edit",
@@ -499,6 +520,17 @@ FORM_ROUTES = {
     "integrations:endpoint-edit": {"pk": "integrations.WebhookEndpoint"},
     "integrations:endpoint-secret": {"pk": "integrations.WebhookEndpoint"},
     "integrations:delivery-resend": {"pk": "integrations.WebhookDelivery"},
+    "campaign-create": {},
+    "campaign-edit": {"pk": "tasks.Campaign"},
+    "activity-create": {"pk": "tasks.Campaign"},
+    "activity-edit": {"activity_pk": "tasks.CampaignActivity"},
+    "practice-call-create": {},
+    "practice-call-edit": {"pk": "tasks.PracticeCall"},
+    "practice-call-review": {"pk": "tasks.PracticeCall"},
+    "practice-call-publish": {"pk": "tasks.PracticeCall"},
+    "practice-case-create": {"call_pk": "tasks.PracticeCall"},
+    "practice-case-edit": {"pk": "tasks.PracticeCase"},
+    "practice-case-action": {"pk": "tasks.PracticeCase", "action": "score"},
 }
 
 # Forms a read-only role may post to, and why.
