@@ -2,7 +2,8 @@
 written through the tasks services (with history). 沙坪镇's own “五进” campaign is one 桂溪街道 does not see.
 The call is opened with a deadline still to come (the services accept cases only then), the cases submitted,
 then its deadline set to the real one, scored by the county office and 应急局's head, and published.
-Loading again changes nothing. Names are invented."""
+This year's 改革创新奖 call is still open (one case submitted, one draft). Loading again changes nothing. Names
+are invented."""
 
 import datetime
 from decimal import Decimal
@@ -128,6 +129,35 @@ def load_campaigns(loader):
                 description=text,
             )
     load_practice_call(loader)
+    load_open_call(loader)
+
+
+def load_open_call(loader):
+    """This year's 改革创新奖 call, still open: 沙坪镇 has submitted, 桂溪街道 keeps a draft."""
+    year = timezone.localdate().year
+    if PracticeCall.objects.filter(year=year, kind=CallKind.INNOVATION).exists():
+        return
+    call = practice_services.practice_call_create(
+        actor=User.objects.get(username="county_admin"),
+        year=year,
+        kind=CallKind.INNOVATION,
+        title=f"{year}年度应急管理改革创新奖征集（演示）",
+        deadline=timezone.localdate() + datetime.timedelta(days=60),
+        criteria="改革举措的突破性、制度成果和推广价值。",
+        reviewers=[User.objects.get(username="yjj_head")],
+    )
+    sp = User.objects.get(username="sp_staff")
+    case = practice_services.practice_case_create(
+        actor=sp, call=call, unit=loader.unit("沙坪镇"), title="“镇村联动”避险转移机制（演示）", summary="镇村两级转移清单和叫应。"
+    )
+    practice_workflow.practice_case_submit(actor=sp, case=case)
+    practice_services.practice_case_create(
+        actor=User.objects.get(username="gx_staff"),
+        call=call,
+        unit=loader.unit("桂溪街道"),
+        title="社区应急志愿者积分制（演示）",
+        summary="志愿者参与巡查、宣传、演练计积分兑换。",
+    )
 
 
 def load_practice_call(loader):
