@@ -148,7 +148,11 @@ def load_open_call(loader):
     )
     sp = User.objects.get(username="sp_staff")
     case = practice_services.practice_case_create(
-        actor=sp, call=call, unit=loader.unit("沙坪镇"), title="“镇村联动”避险转移机制（演示）", summary="镇村两级转移清单和叫应。"
+        actor=sp,
+        call=call,
+        unit=loader.unit("沙坪镇"),
+        title="“镇村联动”避险转移机制（演示）",
+        summary="镇村两级转移清单和叫应。",
     )
     practice_workflow.practice_case_submit(actor=sp, case=case)
     practice_services.practice_case_create(
