@@ -224,6 +224,8 @@ class PracticeCaseActionView(LoginRequiredMixin, View):
 
     def post(self, request, pk, action):
         case = selectors.case_detail(user=request.user, pk=pk)
+        if action in ("return", "score") and not workflow.may_review_call(request.user, case.call):
+            raise PermissionDenied(str(workflow.REFUSALS[workflow.REVIEWER]))  # before a form error would answer
         forms = {"return": ReturnCaseForm(request.POST), "score": ScoreForm(request.POST)}
         form = forms.get(action)
         holder = form or ReturnCaseForm()

@@ -186,6 +186,8 @@ LISTED_ELSEWHERE = {
     "hazards.SelfInspection": "per enterprise: the status list shows enterprises (LIST_PAGES), each its own page",
     "responsibilities.TownshipCapability": "the county table lists townships by name, from the selector the API "
     "shares; tests/responsibilities/test_capability.py checks another township's record is absent and 404",
+    "tasks.PracticeCase": "on their call's page (the call is everyone's, its cases come from the scoped selector the "
+    "API shares); tests/tasks/test_practice_cases.py checks another unit's case is absent there and 404",
 }
 
 # Pages with no other unit's record in their address — lists (their rows come from the scoped selectors the API
