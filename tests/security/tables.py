@@ -341,6 +341,7 @@ PAGES_WITHOUT_RECORD = {
     "report-action",
     "report-create",
     "responsibilities:capability-county",  # the county table: rows from the scoped selector
+    "campaign-list",
     "campaign-create",
     "activity-evidence",  # served after the campaign's scoping check (tests/tasks/test_campaigns.py)
     "practice-call-list",  # calls are read by every signed-in person (the published notice)
