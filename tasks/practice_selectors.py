@@ -2,7 +2,7 @@
 which case); the pages and the API share them."""
 
 import django_filters
-from django.db.models import Avg, Case, Count, IntegerField, Prefetch, Value, When
+from django.db.models import Avg, Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -62,15 +62,10 @@ def case_detail(*, user, pk):
 
 
 def call_queryset(*, user):
+    """The calls, each with how many cases were submitted to it (drafts are the units' own)."""
     return PracticeCall.objects.visible_to(user).annotate(
-        case_total=Count("cases", filter=~models_q_draft()),
+        case_total=Count("cases", filter=~Q(cases__status=CaseStatus.DRAFT)),
     )
-
-
-def models_q_draft():
-    from django.db.models import Q
-
-    return Q(cases__status=CaseStatus.DRAFT)
 
 
 def call_detail(*, user, pk):

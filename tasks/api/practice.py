@@ -41,11 +41,18 @@ class PracticeCaseSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
 
-    def get_mean_score(self, case) -> float | None:
+    def _reviews(self, call):
+        """Whether the caller reviews the call: asked once per call, not once per row."""
         request = self.context.get("request")
-        shown = case.call.status == CallStatus.PUBLISHED or (
-            request is not None and workflow.may_review_call(request.user, case.call)
-        )
+        if request is None:
+            return False
+        cache = self.context.setdefault("_reviews", {})
+        if call.pk not in cache:
+            cache[call.pk] = workflow.may_review_call(request.user, call)
+        return cache[call.pk]
+
+    def get_mean_score(self, case) -> float | None:
+        shown = case.call.status == CallStatus.PUBLISHED or self._reviews(case.call)
         mean = getattr(case, "mean_score", None)
         return round(float(mean), 2) if shown and mean is not None else None
 
