@@ -70,6 +70,12 @@ router.register("trainings", TrainingViewSet, basename="training")
 router.register("insurance-policies", InsurancePolicyViewSet, basename="insurance-policy")
 router.register("credit-records", CreditRecordViewSet, basename="credit-record")
 
+from tasks.api.campaigns import CampaignViewSet  # noqa: E402
+from tasks.api.practice import PracticeCaseViewSet  # noqa: E402
+
+router.register("campaigns", CampaignViewSet, basename="campaign")
+router.register("practice-cases", PracticeCaseViewSet, basename="practice-case")
+
 urlpatterns = router.urls
 urlpatterns.append(path("stats/enforcement/", EnforcementStatsView.as_view(), name="stats-enforcement"))
 urlpatterns.append(

@@ -251,6 +251,10 @@ SPECTACULAR_SETTINGS = {
         "PersonRoleEnum": "inspections.credit_choices.PersonRole",
         "ResponsibleRoleEnum": "responsibilities.board_choices.ResponsibleRole",
         "CreditGradeEnum": "inspections.credit_choices.CreditGrade",
+        # tasks: campaigns and best-practice cases (key actions 二 and 六)
+        "CampaignKindEnum": "tasks.campaign_choices.CampaignKind",
+        "PracticeCaseStatusEnum": "tasks.campaign_choices.CaseStatus",
+        "PracticeAwardEnum": "tasks.campaign_choices.Award",
     },
 }
 

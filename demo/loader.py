@@ -27,6 +27,7 @@ from demo.measures import load_measures
 from demo.responsibilities_boards import load_boards
 from demo.responsibilities_capability import load_capability
 from demo.responsibilities_duties import load_duties
+from demo.tasks_campaigns import load_campaigns
 from tasks.models import KeyAction, KeyActionCoUnit, Plan, WorkItem, WorkItemCoUnit
 
 ORG_CODE_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
@@ -79,6 +80,7 @@ class DemoLoader:
                 load_plans(self)  # inspection plans (执法计划)
                 load_penalties(self)  # after the demo inspections, if any, to link them
                 load_enterprise_services(self)  # trainings, insurance, benchmarks, credit: after the accident
+                load_campaigns(self)  # 安全宣传活动 and the 2024 best-practice call, published
         return self.counter
 
     def departments(self):

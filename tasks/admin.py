@@ -168,3 +168,60 @@ class ExtensionRequestAdmin(ReadOnlyAdmin):
 @admin.register(Milestone)
 class MilestoneAdmin(admin.ModelAdmin):
     list_display = ["measure", "title", "due_date"]
+
+
+# Campaigns and best-practice calls: written through tasks.campaign_services and tasks.practice_workflow.
+from tasks.models import (  # noqa: E402
+    ActivityEvidence,
+    Campaign,
+    CampaignActivity,
+    CaseAttachment,
+    CaseTransition,
+    PracticeCall,
+    PracticeCase,
+    PracticeScore,
+)
+
+
+@admin.register(Campaign)
+class CampaignAdmin(ReadOnlyAdmin):
+    list_display = ["title", "kind", "year", "organizer", "start_date", "end_date"]
+    list_filter = ["kind", "year"]
+
+
+@admin.register(CampaignActivity)
+class CampaignActivityAdmin(ReadOnlyAdmin):
+    list_display = ["campaign", "unit", "held_on", "place", "participant_count"]
+
+
+@admin.register(ActivityEvidence)
+class ActivityEvidenceAdmin(ReadOnlyAdmin):
+    list_display = ["original_name", "activity", "content_type", "size", "uploaded_by", "uploaded_at"]
+
+
+@admin.register(PracticeCall)
+class PracticeCallAdmin(ReadOnlyAdmin):
+    list_display = ["title", "year", "kind", "deadline", "status"]
+    list_filter = ["status", "kind"]
+
+
+@admin.register(PracticeCase)
+class PracticeCaseAdmin(ReadOnlyAdmin):
+    list_display = ["title", "call", "unit", "status", "award"]
+    list_filter = ["status", "award"]
+
+
+@admin.register(CaseAttachment)
+class CaseAttachmentAdmin(ReadOnlyAdmin):
+    list_display = ["original_name", "case", "content_type", "size", "uploaded_by", "uploaded_at"]
+
+
+@admin.register(PracticeScore)
+class PracticeScoreAdmin(ReadOnlyAdmin):
+    list_display = ["case", "reviewer", "score"]
+
+
+@admin.register(CaseTransition)
+class CaseTransitionAdmin(ReadOnlyAdmin):
+    list_display = ["case", "from_status", "to_status", "actor", "at"]
+    list_filter = ["to_status"]

@@ -42,3 +42,6 @@ def places_for(entry, *, is_key_action):
 def register_places():
     """The enterprises (core) serve 企业主体责任 and 帮扶服务; core sits below the plan and cannot say so itself."""
     register_place(label=_("企业"), url_name="enterprise-list", work_items=[4, 6])
+    # The plan app's own pages beyond measures: 安全宣传与活动 and the yearly best-practice calls.
+    register_place(label=_("安全宣传和应急科普活动"), url_name="campaign-list", work_items=[10], key_actions=["六"])
+    register_place(label=_("最佳实践案例、改革创新奖评选"), url_name="practice-call-list", key_actions=["二"])

@@ -15,6 +15,7 @@ EXEMPT = {
     # Event rows themselves: written once by a workflow, they are the who/when/what/why.
     "core.EnterpriseMerge": "the merge record (who merged which enterprise into which, why)",
     "tasks.ReportTransition": "the progress report's workflow timeline",
+    "tasks.CaseTransition": "the best-practice case's workflow timeline",
     "hazards.HazardEvent": "the hazard's workflow timeline",
     "inspections.InspectionEvent": "the inspection's workflow timeline",
     # Ledgers and logs that the machinery appends to; nobody edits them.

@@ -69,6 +69,9 @@ API_MODELS = {
     "training": ("inspections.Training", "scoped"),
     "insurance-policy": ("inspections.InsurancePolicy", "scoped"),
     "credit-record": ("core.Enterprise", "scoped"),
+    "campaign": ("tasks.Campaign", "scoped"),  # the organiser's and participants' people, and the county
+    # a unit's own cases; the published ones to everyone (tests/tasks/test_practice_cases.py)
+    "practice-case": ("tasks.PracticeCase", "scoped"),
 }
 
 # Who looks and whose rows they must not see, where not (gx_staff, sp_staff): department-scoped records.
@@ -132,6 +135,12 @@ PAGE_RECORDS = {
     "inspections:inspection-print-order": "inspections.Inspection",
     "inspections:training-detail": "inspections.Training",
     "inspections:credit-record": "core.Enterprise",
+    "campaign-detail": "tasks.Campaign",
+    "campaign-edit": "tasks.Campaign",
+    "activity-create": "tasks.Campaign",
+    "activity-edit": "tasks.CampaignActivity",
+    "practice-case-detail": "tasks.PracticeCase",
+    "practice-case-edit": "tasks.PracticeCase",
 }
 PAGE_VIEWERS = {
     "inspections:plan-list": ("yjj_staff", "jtj_head"),
@@ -177,6 +186,7 @@ LIST_PAGES = {
     "inspections:insurance-list": ("inspections.InsurancePolicy", "policy_number"),
     "inspections:benchmark-list": ("inspections.BenchmarkEnterprise", "note"),
     "inspections:credit-list": ("core.Enterprise", "name"),
+    "campaign-list": ("tasks.Campaign", "title"),
 }
 
 # Unit-scoped records of the API (API_MODELS "scoped") with no list page of their own, and where they show instead.
@@ -186,6 +196,8 @@ LISTED_ELSEWHERE = {
     "hazards.SelfInspection": "per enterprise: the status list shows enterprises (LIST_PAGES), each its own page",
     "responsibilities.TownshipCapability": "the county table lists townships by name, from the selector the API "
     "shares; tests/responsibilities/test_capability.py checks another township's record is absent and 404",
+    "tasks.PracticeCase": "on their call's page (the call is everyone's, its cases come from the scoped selector the "
+    "API shares); tests/tasks/test_practice_cases.py checks another unit's case is absent there and 404",
 }
 
 # Pages with no other unit's record in their address — lists (their rows come from the scoped selectors the API
@@ -339,6 +351,18 @@ PAGES_WITHOUT_RECORD = {
     "report-action",
     "report-create",
     "responsibilities:capability-county",  # the county table: rows from the scoped selector
+    "campaign-list",
+    "campaign-create",
+    "activity-evidence",  # served after the campaign's scoping check (tests/tasks/test_campaigns.py)
+    "practice-call-list",  # calls are read by every signed-in person (the published notice)
+    "practice-call-create",
+    "practice-call-detail",  # the call is everyone's; its cases come from the scoped selector
+    "practice-call-edit",
+    "practice-call-review",
+    "practice-call-publish",
+    "practice-case-create",
+    "practice-case-action",
+    "practice-case-file",  # served after the case's scoping check (tests/tasks/test_practice_cases.py)
     "responsibilities:capability-create",  # a township the person may write, chosen by ?township= (else 404)
     "responsibilities:duty-add",
     "responsibilities:duty-edit",
@@ -528,6 +552,17 @@ FORM_ROUTES = {
     "inspections:benchmark-create": {},
     "inspections:benchmark-incentive-add": {},
     "inspections:credit-notice-create": {"pk": "core.Enterprise"},
+    "campaign-create": {},
+    "campaign-edit": {"pk": "tasks.Campaign"},
+    "activity-create": {"pk": "tasks.Campaign"},
+    "activity-edit": {"activity_pk": "tasks.CampaignActivity"},
+    "practice-call-create": {},
+    "practice-call-edit": {"pk": "tasks.PracticeCall"},
+    "practice-call-review": {"pk": "tasks.PracticeCall"},
+    "practice-call-publish": {"pk": "tasks.PracticeCall"},
+    "practice-case-create": {"call_pk": "tasks.PracticeCall"},
+    "practice-case-edit": {"pk": "tasks.PracticeCase"},
+    "practice-case-action": {"pk": "tasks.PracticeCase", "action": "score"},
 }
 
 # Forms a read-only role may post to, and why.
