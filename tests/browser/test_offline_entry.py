@@ -12,8 +12,8 @@ import time_machine
 from playwright.sync_api import expect
 
 from tests.browser.conftest import watch_csp
-from tests.browser.test_layout import SCREENSHOTS, horizontal_overflow
 from tests.browser.test_journeys import PASSWORD, VIEWPORTS, png_bytes
+from tests.browser.test_layout import SCREENSHOTS, horizontal_overflow
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("loaded_transactional_db")]
 
@@ -88,6 +88,34 @@ def test_a_patrol_entered_without_signal_is_queued_and_saved_once_when_the_signa
     expect(page.locator("#offline-pending [data-offline-count]")).to_have_text("0")
     assert page.evaluate("() => PortalOfflineStore.all().then(items => items.length)") == 0
     assert Patrol.objects.count() == 1
+
+    # A patrol the server refuses (dated after now): it stays on the phone, 需修改 with the server's reason, and is
+    # opened again with everything typed (the photo too), corrected and saved.
+    page.goto(f"{live_server.url}/disasters/risk-points/{point.pk}/patrols/new/")
+    expect(page.locator("html[data-offline-ready='1']")).to_have_count(1)
+    phone_context.set_offline(True)
+    page.locator("#id_patrolled_at").fill("2024-07-16T08:00")
+    page.locator("#id_findings").fill("坡面无异常")
+    page.locator("#id_photos").set_input_files({"name": "坡面.png", "mimeType": "image/png", "buffer": png_bytes()})
+    page.locator("main button[type=submit]").click()
+    expect(page.locator("#offline-pending")).to_contain_text("待发送 1 条")
+    phone_context.set_offline(False)
+    page.goto(f"{live_server.url}/offline/")
+    item = page.locator("#offline-list li")
+    expect(item.locator(".badge")).to_have_text("需修改")
+    expect(item).to_contain_text("巡查时间不能晚于现在。")
+    expect(page.locator("#offline-pending")).to_contain_text("待发送 1 条")
+    assert Patrol.objects.count() == 1
+    item.get_by_role("link", name="打开修改").click()
+    expect(page.locator("#id_findings")).to_have_value("坡面无异常")
+    expect(page.locator("main [data-offline-alert]")).to_contain_text("巡查时间不能晚于现在。")
+    assert page.evaluate("() => document.getElementById('id_photos').files[0].name") == "坡面.png"
+    page.locator("#id_patrolled_at").fill("2024-07-15T08:45")
+    page.locator("main button[type=submit]").click()
+    expect(page.locator("main .alert[role=alert]").first).to_have_text("已记录巡查。")
+    assert Patrol.objects.count() == 2
+    assert Patrol.objects.get(findings="坡面无异常").evidence.get().original_name == "坡面.png"
+    expect(page.locator("#offline-pending")).to_be_hidden()
 
     page.goto(f"{live_server.url}/offline/")
     expect(page.locator("#offline-empty")).to_be_visible()
