@@ -2,8 +2,8 @@
 a key used for another kind of record."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
-from rest_framework import status
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
+from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
 
 from core.idempotency import HEADER, IdempotencyKeyConflict, create_once
@@ -15,6 +15,11 @@ IDEMPOTENCY_PARAMETER = OpenApiParameter(
     required=False,
     description="A key per record (a UUID): sent again, the record is not created twice; the answer is 200 with "
     "the record the first request created.",
+)
+
+IDEMPOTENCY_CONFLICT = OpenApiResponse(
+    inline_serializer("IdempotencyKeyConflict", {"detail": serializers.CharField()}),
+    description="The Idempotency-Key was used before for another kind of record.",
 )
 
 

@@ -7,7 +7,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from core.api.idempotency import IDEMPOTENCY_PARAMETER, api_create_once
+from core.api.idempotency import IDEMPOTENCY_CONFLICT, IDEMPOTENCY_PARAMETER, api_create_once
 from core.api.serializers import OrgUnitBriefSerializer
 from disasters import patrol_selectors as selectors
 from disasters import patrol_services as services
@@ -120,7 +120,7 @@ class PatrolViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(
         request=PatrolWriteSerializer,
         parameters=[IDEMPOTENCY_PARAMETER],
-        responses={201: PatrolDetailSerializer, 200: PatrolDetailSerializer},
+        responses={201: PatrolDetailSerializer, 200: PatrolDetailSerializer, 409: IDEMPOTENCY_CONFLICT},
     )
     def create(self, request, *args, **kwargs):
         data = PatrolWriteSerializer(data=request.data)

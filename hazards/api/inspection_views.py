@@ -4,7 +4,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from core.api.idempotency import IDEMPOTENCY_PARAMETER, api_create_once
+from core.api.idempotency import IDEMPOTENCY_CONFLICT, IDEMPOTENCY_PARAMETER, api_create_once
 from core.models import Enterprise
 from hazards import selectors_inspection as selectors
 from hazards.api import inspection_serializers as s
@@ -28,7 +28,7 @@ class SelfInspectionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
     @extend_schema(
         request=s.SelfInspectionWriteSerializer,
         parameters=[IDEMPOTENCY_PARAMETER],
-        responses={201: s.SelfInspectionSerializer, 200: s.SelfInspectionSerializer},
+        responses={201: s.SelfInspectionSerializer, 200: s.SelfInspectionSerializer, 409: IDEMPOTENCY_CONFLICT},
     )
     def create(self, request, *args, **kwargs):
         data = s.SelfInspectionWriteSerializer(data=request.data)

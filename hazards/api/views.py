@@ -3,7 +3,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from core.api.idempotency import IDEMPOTENCY_PARAMETER, api_create_once
+from core.api.idempotency import IDEMPOTENCY_CONFLICT, IDEMPOTENCY_PARAMETER, api_create_once
 from core.models import Enterprise
 from hazards import selectors, services, workflow
 from hazards.api import serializers as s
@@ -37,7 +37,7 @@ class HazardViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
     @extend_schema(
         request=s.HazardWriteSerializer,
         parameters=[IDEMPOTENCY_PARAMETER],
-        responses={201: s.HazardDetailSerializer, 200: s.HazardDetailSerializer},
+        responses={201: s.HazardDetailSerializer, 200: s.HazardDetailSerializer, 409: IDEMPOTENCY_CONFLICT},
     )
     def create(self, request, *args, **kwargs):
         values = self._write_data(partial=False)
