@@ -9,6 +9,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.signals import request_started
 from playwright.sync_api import expect
 
 from tests.browser.conftest import watch_csp
@@ -67,6 +68,16 @@ def test_a_patrol_entered_without_signal_is_queued_and_saved_once_when_the_signa
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "offline-patrol-375-queued.png"), full_page=True)
     assert not Patrol.objects.exists()
+
+    # Still without signal, the form opens again: the service worker answers with the copy the phone kept.
+    asked = []
+    listener = lambda sender, environ, **kwargs: asked.append(environ["PATH_INFO"])  # noqa: E731
+    request_started.connect(listener)
+    reopened = page.goto(f"{live_server.url}/disasters/risk-points/{point.pk}/patrols/new/")
+    assert reopened.from_service_worker and asked == []  # the server was not asked
+    expect(page.locator("main h1")).to_have_text("记录巡查")
+    expect(page.locator("#offline-pending")).to_contain_text("待发送 1 条")
+    assert page.locator("[data-offline-key]").input_value() not in ("", first_key)
     queued = page.evaluate(
         "() => PortalOfflineStore.all().then(items => { window.keptItem = items[0];"
         " return items.map(i => [i.key, i.status, i.fields.filter(f => typeof f[1] !== 'string').length]); })"
@@ -77,6 +88,8 @@ def test_a_patrol_entered_without_signal_is_queued_and_saved_once_when_the_signa
     phone_context.set_offline(False)
     expect(page.locator("#offline-pending [data-offline-count]")).to_have_text("0")
     expect(page.locator("#offline-pending")).to_be_hidden()
+    request_started.disconnect(listener)
+    assert "/offline/session/" in asked  # the listener hears the server's requests: none came while offline
     patrol = Patrol.objects.get()
     assert (patrol.risk_point, patrol.kind, patrol.situation) == (point, "after_rain", "abnormal")
     assert (patrol.findings, patrol.measures) == ("后山坡脚新增裂缝约2米", "设置警示标志")
