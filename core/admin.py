@@ -102,3 +102,23 @@ class EnterpriseMergeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+from core.models_idempotency import IdempotencyKey  # noqa: E402
+
+
+@admin.register(IdempotencyKey)
+class IdempotencyKeyAdmin(admin.ModelAdmin):
+    """Read-only: written by the create it guards (core.idempotency); a row decides that a replay creates nothing."""
+
+    list_display = ["created_at", "user", "kind", "key", "content_type", "object_id"]
+    list_filter = ["kind"]
+    search_fields = ["key", "user__username"]
+    date_hierarchy = "created_at"
+    readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

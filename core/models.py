@@ -237,5 +237,6 @@ class EnterpriseAlias(TimeStampedModel):
         return self.name
 
 
+from core.models_idempotency import IdempotencyKey  # noqa: E402,F401  (keys of replayable creates)
 from core.models_merge import EnterpriseMerge  # noqa: E402,F401  (一企多牌 merge events)
 from core.models_tokens import ApiToken  # noqa: E402,F401  (API tokens of external systems)

@@ -31,3 +31,13 @@ urlpatterns += [
     path("login/code/", TotpLoginView.as_view(), name="login-totp"),
     path("account/two-factor/", TotpEnrolView.as_view(), name="totp-enrol"),
 ]
+
+# Offline field entry (core.views_offline): the service worker sits at the root so that its scope is the site.
+from core import views_offline  # noqa: E402
+
+urlpatterns += [
+    path("sw.js", views_offline.service_worker, name="service-worker"),
+    path("manifest.webmanifest", views_offline.web_manifest, name="web-manifest"),
+    path("offline/", views_offline.OfflineQueueView.as_view(), name="offline-queue"),
+    path("offline/session/", views_offline.OfflineSessionView.as_view(), name="offline-session"),
+]

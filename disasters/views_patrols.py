@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 
 from core.evidence import evidence_file_response
 from core.forms import run_service
+from core.idempotency import create_once
 from disasters import patrol_selectors as selectors
 from disasters import patrol_services as services
 from disasters.choices import SITUATION_COLOURS, PatrolKind
@@ -101,8 +102,17 @@ class PatrolCreateView(LoginRequiredMixin, View):
             values["risk_point"] = point or values["risk_point"]
             values["files"] = values.pop("photos")
             values["hazard_level"] = values["hazard_level"] or "general"
-            patrol = _call(form, lambda: services.patrol_record(actor=request.user, **values))
-            if patrol:
+            outcome = _call(
+                form,
+                lambda: create_once(
+                    request, kind="patrol", create=lambda: services.patrol_record(actor=request.user, **values)
+                ),
+            )
+            if outcome and outcome.replayed:
+                messages.info(request, _("该记录已提交，未重复保存。"))
+                return redirect("disasters:patrol-detail", pk=outcome.record.pk)
+            if outcome:
+                patrol = outcome.record
                 if patrol.hazard_id:
                     messages.success(request, _("已记录巡查，并开具隐患%(n)s。") % {"n": patrol.hazard.number})
                 else:

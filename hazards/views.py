@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from core.evidence import evidence_file_response
 from core.forms import run_service
+from core.idempotency import create_once
 from hazards import selectors, services, workflow
 from hazards.choices import HAZARD_STATUS_CSS, HazardStatus
 from hazards.forms import HazardEditForm, HazardForm, TransitionForm
@@ -94,10 +95,21 @@ class HazardCreateView(LoginRequiredMixin, View):
         form = HazardForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             values = {k: v for k, v in form.cleaned_data.items() if k != "photos"}
-            hazard = _call(
-                form, lambda: services.hazard_create(actor=request.user, files=form.cleaned_data["photos"], **values)
+            outcome = _call(
+                form,
+                lambda: create_once(
+                    request,
+                    kind="hazard",
+                    create=lambda: services.hazard_create(
+                        actor=request.user, files=form.cleaned_data["photos"], **values
+                    ),
+                ),
             )
-            if hazard:
+            if outcome and outcome.replayed:
+                messages.info(request, _("该记录已提交，未重复保存。"))
+                return redirect("hazards:detail", pk=outcome.record.pk)
+            if outcome:
+                hazard = outcome.record
                 messages.success(request, _("已登记隐患%(n)s。") % {"n": hazard.number})
                 return redirect("hazards:detail", pk=hazard.pk)
         return render(request, self.template_name, {"form": form}, status=400)

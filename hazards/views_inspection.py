@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from core.choices import OrgUnitKind, Sector
 from core.forms import run_service
+from core.idempotency import create_once
 from core.models import OrgUnit
 from hazards import selectors_inspection as selectors
 from hazards.cadence import period_label, period_start
@@ -99,18 +100,26 @@ class SelfInspectionRecordView(LoginRequiredMixin, View):
         context = self._context(request, enterprise_pk, checklist_pk)
         form = SelfInspectionForm(request.POST, items=context["items"])
         if form.is_valid():
-            inspection = run_service(
+            outcome = run_service(
                 form,
-                lambda: self_inspection_record(
-                    actor=request.user,
-                    enterprise=context["enterprise"],
-                    checklist=context["checklist"],
-                    performed_on=form.cleaned_data["performed_on"],
-                    results=form.results(),
-                    note=form.cleaned_data["note"],
+                lambda: create_once(
+                    request,
+                    kind="self_inspection",
+                    create=lambda: self_inspection_record(
+                        actor=request.user,
+                        enterprise=context["enterprise"],
+                        checklist=context["checklist"],
+                        performed_on=form.cleaned_data["performed_on"],
+                        results=form.results(),
+                        note=form.cleaned_data["note"],
+                    ),
                 ),
             )
-            if inspection:
+            if outcome and outcome.replayed:
+                messages.info(request, _("该记录已提交，未重复保存。"))
+                return redirect("hazards:self-inspection-detail", pk=outcome.record.pk)
+            if outcome:
+                inspection = outcome.record
                 found = inspection.findings.count()
                 messages.success(
                     request,

@@ -7,6 +7,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api.idempotency import IDEMPOTENCY_CONFLICT, IDEMPOTENCY_PARAMETER, api_create_once
 from core.api.serializers import OrgUnitBriefSerializer
 from disasters import patrol_selectors as selectors
 from disasters import patrol_services as services
@@ -116,14 +117,26 @@ class PatrolViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def get_serializer_class(self):
         return PatrolDetailSerializer if self.action == "retrieve" else PatrolSerializer
 
-    @extend_schema(request=PatrolWriteSerializer, responses={201: PatrolDetailSerializer})
+    @extend_schema(
+        request=PatrolWriteSerializer,
+        parameters=[IDEMPOTENCY_PARAMETER],
+        responses={201: PatrolDetailSerializer, 200: PatrolDetailSerializer, 409: IDEMPOTENCY_CONFLICT},
+    )
     def create(self, request, *args, **kwargs):
         data = PatrolWriteSerializer(data=request.data)
         data.fields["risk_point"].queryset = RiskPoint.objects.visible_to(request.user)
         data.is_valid(raise_exception=True)
-        patrol = services.patrol_record(actor=request.user, **data.validated_data)
-        detail = selectors.patrol_detail_queryset(user=request.user).get(pk=patrol.pk)
-        return Response(PatrolDetailSerializer(detail).data, status=status.HTTP_201_CREATED)
+
+        def respond(patrol, code):
+            detail = selectors.patrol_detail_queryset(user=request.user).get(pk=patrol.pk)
+            return Response(PatrolDetailSerializer(detail).data, status=code)
+
+        return api_create_once(
+            request,
+            kind="patrol",
+            create=lambda: services.patrol_record(actor=request.user, **data.validated_data),
+            respond=respond,
+        )
 
     @extend_schema(
         parameters=[

@@ -1,9 +1,10 @@
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api.idempotency import IDEMPOTENCY_CONFLICT, IDEMPOTENCY_PARAMETER, api_create_once
 from core.models import Enterprise
 from hazards import selectors_inspection as selectors
 from hazards.api import inspection_serializers as s
@@ -24,16 +25,25 @@ class SelfInspectionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewS
             return selectors.assignment_queryset(user=self.request.user)
         return selectors.self_inspection_queryset(user=self.request.user)
 
-    @extend_schema(request=s.SelfInspectionWriteSerializer, responses={201: s.SelfInspectionSerializer})
+    @extend_schema(
+        request=s.SelfInspectionWriteSerializer,
+        parameters=[IDEMPOTENCY_PARAMETER],
+        responses={201: s.SelfInspectionSerializer, 200: s.SelfInspectionSerializer, 409: IDEMPOTENCY_CONFLICT},
+    )
     def create(self, request, *args, **kwargs):
         data = s.SelfInspectionWriteSerializer(data=request.data)
         data.fields["enterprise"].queryset = Enterprise.objects.visible_to(request.user).select_related(
             "township", "supervising_department"
         )
         data.is_valid(raise_exception=True)
-        inspection = self_inspection_record(actor=request.user, **data.validated_data)
-        body = s.SelfInspectionSerializer(self.get_queryset().get(pk=inspection.pk)).data
-        return Response(body, status=status.HTTP_201_CREATED)
+        return api_create_once(
+            request,
+            kind="self_inspection",
+            create=lambda: self_inspection_record(actor=request.user, **data.validated_data),
+            respond=lambda inspection, code: Response(
+                s.SelfInspectionSerializer(self.get_queryset().get(pk=inspection.pk)).data, status=code
+            ),
+        )
 
     @extend_schema(responses=s.MissedCheckSerializer(many=True))
     @action(detail=False, methods=["get"], filterset_class=EnterpriseChecklistFilterSet)

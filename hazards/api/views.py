@@ -3,6 +3,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api.idempotency import IDEMPOTENCY_CONFLICT, IDEMPOTENCY_PARAMETER, api_create_once
 from core.models import Enterprise
 from hazards import selectors, services, workflow
 from hazards.api import serializers as s
@@ -33,12 +34,20 @@ class HazardViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.R
     def _respond(self, hazard, code=status.HTTP_200_OK):
         return Response(s.HazardDetailSerializer(self.get_queryset().get(pk=hazard.pk)).data, status=code)
 
-    @extend_schema(request=s.HazardWriteSerializer, responses={201: s.HazardDetailSerializer})
+    @extend_schema(
+        request=s.HazardWriteSerializer,
+        parameters=[IDEMPOTENCY_PARAMETER],
+        responses={201: s.HazardDetailSerializer, 200: s.HazardDetailSerializer, 409: IDEMPOTENCY_CONFLICT},
+    )
     def create(self, request, *args, **kwargs):
         values = self._write_data(partial=False)
         values.pop("comment", None)
-        hazard = services.hazard_create(actor=request.user, **values)
-        return self._respond(hazard, status.HTTP_201_CREATED)
+        return api_create_once(
+            request,
+            kind="hazard",
+            create=lambda: services.hazard_create(actor=request.user, **values),
+            respond=self._respond,
+        )
 
     @extend_schema(request=s.HazardWriteSerializer, responses=s.HazardDetailSerializer)
     def partial_update(self, request, *args, **kwargs):

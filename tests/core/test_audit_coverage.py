@@ -24,6 +24,7 @@ EXEMPT = {
     "notifications.SweepDay": "the days the reminder sweep ran for, written by the sweep itself",
     "notifications.Notification": "站内消息 written with its ledger row; only its read mark changes",
     "integrations.WebhookDelivery": "outgoing webhook delivery log",
+    "core.IdempotencyKey": "a create request's key, written with the (tracked) record it created and never edited",
     # Written once with the record they belong to (which is tracked) and never edited.
     "hazards.SelfInspection": "a check of one period, recorded once and never edited",
     "hazards.SelfInspectionFinding": "a problem written with its check; it opens a (tracked) hazard",

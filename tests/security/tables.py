@@ -18,6 +18,11 @@ PUBLIC = {
     "captcha-image-2x",
     "captcha-audio",
     "captcha-refresh",
+    # Offline field entry: code and metadata, the same for everyone, with no record in them. The browser fetches
+    # the manifest without the session cookie, and the service worker's script on install and on every update
+    # check; were they behind the login, a phone signed out for a moment would lose its installed app.
+    "service-worker",
+    "web-manifest",
 }
 
 # API routes open to anonymous callers for one method only: the public report's submission and its status check.
@@ -207,6 +212,8 @@ LISTED_ELSEWHERE = {
 # forms also by test_forms_read_only (FORM_ROUTES); a new page must be put here or, better, into PAGE_RECORDS.
 PAGES_WITHOUT_RECORD = {
     "audit-list",
+    "offline-queue",  # 待发送: drawn in the person's browser from its own queue; the server sends an empty list
+    "offline-session",  # the person's own fresh CSRF token and account id, asked for before sending the queue
     "login-totp",  # the code step after the password: without a password just typed, back to the login
     "totp-enrol",  # a county administrator links an authenticator app
     "dashboards:bulletin-detail",
