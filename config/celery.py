@@ -59,6 +59,12 @@ app.conf.beat_schedule = {
         "schedule": 300.0,
         "options": {"expires": 240},
     },
+    # Nightly: forget the idempotency keys older than IDEMPOTENCY_KEY_DAYS (core.idempotency).
+    "purge-idempotency-keys": {
+        "task": "core.tasks.purge_idempotency_keys",
+        "schedule": crontab(hour=3, minute=10),
+        "options": {"expires": 12 * 3600},
+    },
     # Outgoing webhooks: every minute, send again the deliveries whose retry is due (integrations.sending).
     "webhook-sweep": {
         "task": "integrations.sweep_webhooks",

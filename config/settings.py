@@ -403,6 +403,10 @@ WARNING_ACK_ESCALATE_MINUTES = env_int("WARNING_ACK_ESCALATE_MINUTES", 15, minim
 STATION_OFFLINE_MINUTES = env_int("STATION_OFFLINE_MINUTES", 60, minimum=5, maximum=7 * 24 * 60)
 STATION_CLOCK_SKEW_MINUTES = env_int("STATION_CLOCK_SKEW_MINUTES", 5, minimum=0, maximum=60)
 
+# Offline field entry (core.idempotency): a create's key is kept this many days, then purged nightly. A phone's
+# queue sent later than that is no longer recognised as a repeat, so keep it longer than any phone stays offline.
+IDEMPOTENCY_KEY_DAYS = env_int("IDEMPOTENCY_KEY_DAYS", 90, minimum=7, maximum=3650)
+
 # Inspections (监管执法): when an inspection finds nothing to rectify, its re-check (复查) is due this many days
 # after the inspection; with findings it is due on the latest finding's deadline.
 INSPECTION_RECHECK_DAYS = env_int("INSPECTION_RECHECK_DAYS", 30, minimum=1, maximum=365)

@@ -7,10 +7,13 @@ refused create (ValidationError) rolls the key back with it, so the corrected re
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.models_idempotency import IdempotencyKey
@@ -75,3 +78,10 @@ def idempotent_create(*, actor, key, kind, create):
 def create_once(request, *, kind, create):
     """idempotent_create with the request's user and key (header or form field)."""
     return idempotent_create(actor=request.user, key=request_key(request), kind=kind, create=create)
+
+
+def idempotency_keys_purge(*, now=None):
+    """Delete the keys older than IDEMPOTENCY_KEY_DAYS; returns how many. The records they created stay."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.IDEMPOTENCY_KEY_DAYS)
+    deleted, _by_model = IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted

@@ -199,3 +199,23 @@ def test_two_concurrent_sends_with_one_key_create_one_patrol(loaded_transactiona
     assert Patrol.objects.count() == 1
     assert sorted(o.replayed for o in outcomes) == [False, True]
     assert {o.record.pk for o in outcomes} == {Patrol.objects.get().pk}
+
+
+@pytest.mark.django_db
+def test_keys_older_than_the_kept_days_are_purged_and_their_records_stay(api_as, settings):
+    from config.celery import app
+    from core.tasks import purge_idempotency_keys
+
+    settings.IDEMPOTENCY_KEY_DAYS = 30
+    point = RiskPointFactory()
+    body = {"risk_point": point.pk, "kind": "routine"}
+    old, recent = {"HTTP_IDEMPOTENCY_KEY": key()}, {"HTTP_IDEMPOTENCY_KEY": key()}
+    for moment, sent in [("2024-06-01", old), ("2024-06-20", recent)]:
+        with time_machine.travel(f"{moment} 10:00 +0800"):
+            patrol = {**body, "patrolled_at": f"{moment}T09:30:00+08:00"}
+            assert api_as("gx_staff").post("/api/v1/patrols/", patrol, format="json", **sent).status_code == 201
+    with time_machine.travel("2024-07-05 03:10 +0800"):
+        assert purge_idempotency_keys() == 1
+    assert list(IdempotencyKey.objects.values_list("key", flat=True)) == [recent["HTTP_IDEMPOTENCY_KEY"]]
+    assert Patrol.objects.count() == 2
+    assert app.conf.beat_schedule["purge-idempotency-keys"]["task"] == purge_idempotency_keys.name
