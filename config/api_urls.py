@@ -64,6 +64,18 @@ router.register("duty-reports", DutyReportViewSet, basename="duty-report")
 router.register("township-capabilities", TownshipCapabilityViewSet, basename="township-capability")
 router.register("webhook-deliveries", WebhookDeliveryViewSet, basename="webhook-delivery")
 
+from disasters.api.relief import (  # noqa: E402
+    DisasterEventViewSet,
+    HouseReconstructionViewSet,
+    ReliefHouseholdViewSet,
+    ReliefPaymentViewSet,
+)
+
+router.register("disaster-events", DisasterEventViewSet, basename="disaster-event")
+router.register("relief-households", ReliefHouseholdViewSet, basename="relief-household")
+router.register("relief-payments", ReliefPaymentViewSet, basename="relief-payment")
+router.register("house-reconstructions", HouseReconstructionViewSet, basename="house-reconstruction")
+
 urlpatterns = router.urls
 urlpatterns.append(path("stats/enforcement/", EnforcementStatsView.as_view(), name="stats-enforcement"))
 urlpatterns.append(

@@ -535,3 +535,8 @@ SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
     *SPECTACULAR_SETTINGS.get("POSTPROCESSING_HOOKS", ["drf_spectacular.hooks.postprocess_schema_enums"]),
     "config.api_schema.document_error_responses",
 ]
+
+# 受灾户 (item 18): the key that encrypts ID and bank card numbers at rest (Fernet), and from which the digest that
+# keeps one household per ID number per event is derived. From RELIEF_ID_KEY (or RELIEF_ID_KEY_FILE), else derived
+# from SECRET_KEY: rotating SECRET_KEY without setting RELIEF_ID_KEY makes the stored numbers unreadable.
+RELIEF_ID_KEY = env_str("RELIEF_ID_KEY") or f"derived-from-secret-key:{SECRET_KEY}"
