@@ -247,6 +247,12 @@ SPECTACULAR_SETTINGS = {
         # integrations: outgoing webhooks
         "WebhookEventEnum": "integrations.choices.WebhookEvent",
         "WebhookDeliveryStatusEnum": "integrations.choices.DeliveryStatus",
+        # disasters: relief and reconstruction (救灾救助)
+        "DisasterKindEnum": "disasters.models.relief.DisasterKind",
+        "ReliefKindEnum": "disasters.models.relief.ReliefKind",
+        "HouseDamageEnum": "disasters.models.relief.HouseDamage",
+        "ReconstructionPlanEnum": "disasters.models.relief.ReconstructionPlan",
+        "ReconstructionStageEnum": "disasters.models.relief.ReconstructionStage",
     },
 }
 

@@ -60,6 +60,15 @@ STAGE_ORDER = [s.value for s in ReconstructionStage]
 STAGE_COLOURS = {"not_started": "secondary", "building": "warning", "structure_done": "info", "completed": "success"}
 
 
+class ReliefScopedQuerySet(ScopedQuerySet):
+    """Scoped by the village (core.scoping); the relief office sees every relief record of the county."""
+
+    def visible_to(self, user):
+        from disasters.relief_permissions import is_relief_office
+
+        return self if is_relief_office(user) else super().visible_to(user)
+
+
 class DisasterEventQuerySet(models.QuerySet):
     """An event is seen county-wide, and by the units of the townships (and villages) it struck."""
 
@@ -69,8 +78,10 @@ class DisasterEventQuerySet(models.QuerySet):
         return self.filter(Exists(through_t) | Exists(through_v))
 
     def visible_to(self, user):
+        from disasters.relief_permissions import is_relief_office
+
         scope = scope_for(user)
-        if scope.sees_all:
+        if scope.sees_all or is_relief_office(user):
             return self
         return self._touching(scope.unit_ids) if scope.unit_ids else self.none()
 
@@ -163,7 +174,7 @@ class ReliefHousehold(TimeStampedModel):
     address = models.CharField(_("住址"), max_length=200, blank=True)
     note = models.CharField(_("备注"), max_length=200, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = ReliefScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("受灾户")
@@ -216,7 +227,7 @@ class ReliefEntitlement(TimeStampedModel):
     amount = models.DecimalField(_("应发金额（元）"), **_MONEY)
     note = models.CharField(_("核定依据"), max_length=200, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = ReliefScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("救助核定")
@@ -250,7 +261,7 @@ class ReliefPayment(TimeStampedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("登记人"), on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = ScopedQuerySet.as_manager()
+    objects = ReliefScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("救助发放")
@@ -281,7 +292,7 @@ class HouseReconstruction(TimeStampedModel):
     completed_on = models.DateField(_("竣工入住日期"), null=True, blank=True)
     note = models.CharField(_("备注"), max_length=200, blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = ReliefScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("倒损住房重建")
@@ -359,7 +370,7 @@ class ReliefDispatch(models.Model):
     )
     at = models.DateTimeField(_("登记时间"), auto_now_add=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = ReliefScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("救灾物资调拨")

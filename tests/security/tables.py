@@ -66,6 +66,10 @@ API_MODELS = {
     "duty-report": ("responsibilities.DutyReport", "members"),
     "township-capability": ("responsibilities.TownshipCapability", "scoped"),
     "webhook-delivery": ("integrations.WebhookDelivery", "own"),
+    "disaster-event": ("disasters.DisasterEvent", "scoped"),
+    "relief-household": ("disasters.ReliefHousehold", "scoped"),
+    "relief-payment": ("disasters.ReliefPayment", "scoped"),
+    "house-reconstruction": ("disasters.HouseReconstruction", "scoped"),
 }
 
 # Who looks and whose rows they must not see, where not (gx_staff, sp_staff): department-scoped records.
@@ -127,6 +131,13 @@ PAGE_RECORDS = {
     "disasters:risk-point-patrol-create": "disasters.RiskPoint",
     "inspections:inspection-print-record": "inspections.Inspection",
     "inspections:inspection-print-order": "inspections.Inspection",
+    "disasters:relief-event-detail": "disasters.DisasterEvent",
+    "disasters:relief-household-create": "disasters.DisasterEvent",
+    "disasters:relief-dispatch-create": "disasters.DisasterEvent",
+    "disasters:relief-household-detail": "disasters.ReliefHousehold",
+    "disasters:relief-entitlement-create": "disasters.ReliefHousehold",
+    "disasters:relief-payment-create": "disasters.ReliefHousehold",
+    "disasters:relief-reconstruction": "disasters.ReliefHousehold",
 }
 PAGE_VIEWERS = {
     "inspections:plan-list": ("yjj_staff", "jtj_head"),
@@ -167,6 +178,7 @@ LIST_PAGES = {
     "inspections:penalty-list": ("inspections.Penalty", "decision_number"),
     "responsibilities:risk-list": ("responsibilities.MajorRisk", "site"),
     "disasters:station-list": ("disasters.MonitoringStation", "name"),
+    "disasters:relief-event-list": ("disasters.DisasterEvent", "name"),
 }
 
 # Unit-scoped records of the API (API_MODELS "scoped") with no list page of their own, and where they show instead.
@@ -176,6 +188,10 @@ LISTED_ELSEWHERE = {
     "hazards.SelfInspection": "per enterprise: the status list shows enterprises (LIST_PAGES), each its own page",
     "responsibilities.TownshipCapability": "the county table lists townships by name, from the selector the API "
     "shares; tests/responsibilities/test_capability.py checks another township's record is absent and 404",
+    "disasters.ReliefHousehold": "on their event's relief page (PAGE_RECORDS); tests/disasters/test_relief_pages.py "
+    "checks another township's households are absent from it",
+    "disasters.ReliefPayment": "on their household's page (PAGE_RECORDS) and summed on the event's relief page",
+    "disasters.HouseReconstruction": "on their household's page (PAGE_RECORDS) and the event's relief page",
 }
 
 # Pages with no other unit's record in their address — lists (their rows come from the scoped selectors the API
@@ -237,6 +253,8 @@ PAGES_WITHOUT_RECORD = {
     "disasters:supply-item-list",
     "disasters:station-list",
     "disasters:supply-low-stock",
+    "disasters:relief-event-list",
+    "disasters:relief-event-create",
     "disasters:warning-acknowledge",
     "disasters:warning-create",
     "disasters:warning-lift",
@@ -466,6 +484,12 @@ FORM_ROUTES = {
     "disasters:supply-item-create": {"depot_pk": "disasters.Depot"},
     "disasters:supply-item-detail": {"pk": "disasters.SupplyItem"},  # its POST: a stock movement
     "disasters:supply-item-edit": {"pk": "disasters.SupplyItem"},
+    "disasters:relief-event-create": {},
+    "disasters:relief-household-create": {"pk": "disasters.DisasterEvent"},
+    "disasters:relief-dispatch-create": {"pk": "disasters.DisasterEvent"},
+    "disasters:relief-entitlement-create": {"pk": "disasters.ReliefHousehold"},
+    "disasters:relief-payment-create": {"pk": "disasters.ReliefHousehold"},
+    "disasters:relief-reconstruction": {"pk": "disasters.ReliefHousehold"},
     "inspections:inspection-create": {},
     "inspections:inspection-recheck": {"pk": "inspections.Inspection"},
     "inspections:inspection-close": {"pk": "inspections.Inspection"},
