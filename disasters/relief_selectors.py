@@ -27,7 +27,10 @@ ZERO = Value(0, output_field=MONEY)
 class DisasterEventFilterSet(SmallSelectsMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("事件名称"), field_name="name", lookup_expr="icontains")
     kind = django_filters.ChoiceFilter(label=_("灾害种类"), choices=DisasterKind.choices, empty_label=_("全部种类"))
-    year = django_filters.NumberFilter(label=_("年份"), field_name="started_on__year")
+    # Bounded: a year such as 0 would make the date lookup raise (a 500) instead of a 400.
+    year = django_filters.NumberFilter(
+        label=_("年份"), field_name="started_on__year", min_value=1949, max_value=2100, decimal_places=0
+    )
 
     class Meta:
         model = DisasterEvent

@@ -154,3 +154,13 @@ def test_the_api_lists_pin_their_queries(api_as, event, django_assert_max_num_qu
         client.get(reverse(f"api:{name}-list"))
         with django_assert_max_num_queries(8):
             assert client.get(reverse(f"api:{name}-list")).status_code == 200
+
+
+@pytest.mark.parametrize("year", ["0.0", "2024.5", "99999"])
+def test_a_year_filter_out_of_range_is_a_400_not_a_server_error(api_as, event, year):
+    assert api_as("gx_staff").get(reverse("api:disaster-event-list"), {"year": year}).status_code == 400
+
+
+def test_the_year_filter_keeps_the_events_of_that_year(api_as, event):
+    rows = _rows(api_as("county_leader").get(reverse("api:disaster-event-list"), {"year": 2024}))
+    assert EVENT in {r["name"] for r in rows}
