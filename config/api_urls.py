@@ -76,6 +76,18 @@ from tasks.api.practice import PracticeCaseViewSet  # noqa: E402
 router.register("campaigns", CampaignViewSet, basename="campaign")
 router.register("practice-cases", PracticeCaseViewSet, basename="practice-case")
 
+from disasters.api.relief import (  # noqa: E402
+    DisasterEventViewSet,
+    HouseReconstructionViewSet,
+    ReliefHouseholdViewSet,
+    ReliefPaymentViewSet,
+)
+
+router.register("disaster-events", DisasterEventViewSet, basename="disaster-event")
+router.register("relief-households", ReliefHouseholdViewSet, basename="relief-household")
+router.register("relief-payments", ReliefPaymentViewSet, basename="relief-payment")
+router.register("house-reconstructions", HouseReconstructionViewSet, basename="house-reconstruction")
+
 urlpatterns = router.urls
 urlpatterns.append(path("stats/enforcement/", EnforcementStatsView.as_view(), name="stats-enforcement"))
 urlpatterns.append(

@@ -255,6 +255,12 @@ SPECTACULAR_SETTINGS = {
         "CampaignKindEnum": "tasks.campaign_choices.CampaignKind",
         "PracticeCaseStatusEnum": "tasks.campaign_choices.CaseStatus",
         "PracticeAwardEnum": "tasks.campaign_choices.Award",
+        # disasters: relief and reconstruction (救灾救助)
+        "DisasterKindEnum": "disasters.models.relief.DisasterKind",
+        "ReliefKindEnum": "disasters.models.relief.ReliefKind",
+        "HouseDamageEnum": "disasters.models.relief.HouseDamage",
+        "ReconstructionPlanEnum": "disasters.models.relief.ReconstructionPlan",
+        "ReconstructionStageEnum": "disasters.models.relief.ReconstructionStage",
     },
 }
 
@@ -547,3 +553,8 @@ SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
     *SPECTACULAR_SETTINGS.get("POSTPROCESSING_HOOKS", ["drf_spectacular.hooks.postprocess_schema_enums"]),
     "config.api_schema.document_error_responses",
 ]
+
+# 受灾户 (item 18): the key that encrypts ID and bank card numbers at rest (Fernet), and from which the digest that
+# keeps one household per ID number per event is derived. From RELIEF_ID_KEY (or RELIEF_ID_KEY_FILE), else derived
+# from SECRET_KEY: rotating SECRET_KEY without setting RELIEF_ID_KEY makes the stored numbers unreadable.
+RELIEF_ID_KEY = env_str("RELIEF_ID_KEY") or f"derived-from-secret-key:{SECRET_KEY}"

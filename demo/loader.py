@@ -14,6 +14,7 @@ from demo import data
 from demo.disasters import load_risk_points
 from demo.disasters_patrols import load_patrols
 from demo.disasters_readiness import load_readiness
+from demo.disasters_relief import load_relief
 from demo.disasters_shelters import load_shelters
 from demo.disasters_stations import load_stations
 from demo.disasters_warnings import load_warnings
@@ -81,6 +82,7 @@ class DemoLoader:
                 load_penalties(self)  # after the demo inspections, if any, to link them
                 load_enterprise_services(self)  # trainings, insurance, benchmarks, credit: after the accident
                 load_campaigns(self)  # 安全宣传活动 and the 2024 best-practice call, published
+                load_relief(self)  # 救灾救助: after the depots (load_shelters), whose tents it dispatches
         return self.counter
 
     def departments(self):

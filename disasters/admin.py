@@ -6,13 +6,20 @@ from django.contrib import admin
 
 from disasters.models import (
     Depot,
+    DisasterEvent,
     Drill,
     DrillEvidence,
     EmergencyPlan,
     FloodSeason,
+    HouseReconstruction,
     MonitoringStation,
     Patrol,
     PatrolEvidence,
+    ReconstructionStep,
+    ReliefDispatch,
+    ReliefEntitlement,
+    ReliefHousehold,
+    ReliefPayment,
     RescueTeam,
     RiskPoint,
     RiskZone,
@@ -165,3 +172,49 @@ class EvidenceAdmin(ReadOnlyAdmin):
     """Files are served by the record's page to those who may see it; here only their names are listed."""
 
     list_display = ["original_name", "content_type", "size", "uploaded_at"]
+
+
+# 救灾救助 (item 18). The household's ciphertexts are not listed; the admin shows the masked numbers only.
+@admin.register(DisasterEvent)
+class DisasterEventAdmin(ReadOnlyAdmin):
+    list_display = ["name", "kind", "started_on", "ended_on"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+@admin.register(ReliefHousehold)
+class ReliefHouseholdAdmin(ReadOnlyAdmin):
+    list_display = ["head_name", "event", "village", "member_count", "id_number_masked", "bank_card_masked"]
+    list_select_related = ["event", "village"]
+    exclude = ["id_number_encrypted", "bank_card_encrypted", "id_number_digest"]
+    search_fields = ["head_name"]
+
+
+@admin.register(ReliefEntitlement)
+class ReliefEntitlementAdmin(ReadOnlyAdmin):
+    list_display = ["household", "kind", "period", "amount"]
+    list_filter = ["kind"]
+
+
+@admin.register(ReliefPayment)
+class ReliefPaymentAdmin(ReadOnlyAdmin):
+    list_display = ["household", "kind", "period", "amount", "paid_on", "transfer_reference", "reason"]
+    list_filter = ["kind"]
+    search_fields = ["transfer_reference"]
+
+
+@admin.register(HouseReconstruction)
+class HouseReconstructionAdmin(ReadOnlyAdmin):
+    list_display = ["household", "damage", "plan", "stage", "started_on", "completed_on"]
+    list_filter = ["damage", "plan", "stage"]
+
+
+@admin.register(ReconstructionStep)
+class ReconstructionStepAdmin(ReadOnlyAdmin):
+    list_display = ["reconstruction", "from_stage", "to_stage", "on", "actor", "at"]
+
+
+@admin.register(ReliefDispatch)
+class ReliefDispatchAdmin(ReadOnlyAdmin):
+    list_display = ["event", "village", "item", "quantity", "dispatched_on", "actor"]
+    list_select_related = ["event", "village", "item"]

@@ -20,3 +20,4 @@ def register_places():
     register_place(label=_("物资仓库"), url_name="disasters:depot-list", work_items=[17, 18])
     register_place(label=_("监测站点"), url_name="disasters:station-list", work_items=[20], key_actions=["四"])
     register_place(label=_("风险地图"), url_name="disasters:map", work_items=[14, 19])
+    register_place(label=_("救灾救助"), url_name="disasters:relief-event-list", work_items=[18])

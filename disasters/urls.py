@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from disasters import (
     ledger_views,
+    relief_views,
     shelter_excel_views,
     shelter_views,
     station_views,
@@ -108,4 +109,36 @@ urlpatterns = [
     path("supplies/low-stock/", supply_views.SupplyItemListView.as_view(low_stock_only=True), name="supply-low-stock"),
     path("supplies/<int:pk>/", supply_views.SupplyItemDetailView.as_view(), name="supply-item-detail"),
     path("supplies/<int:pk>/edit/", supply_views.SupplyItemEditView.as_view(), name="supply-item-edit"),
+    # relief and reconstruction (救灾救助, item 18)
+    path("relief/", relief_views.ReliefEventListView.as_view(), name="relief-event-list"),
+    path("relief/new/", relief_views.ReliefEventCreateView.as_view(), name="relief-event-create"),
+    path("relief/<int:pk>/", relief_views.ReliefEventDetailView.as_view(), name="relief-event-detail"),
+    path(
+        "relief/<int:pk>/households/new/",
+        relief_views.ReliefHouseholdCreateView.as_view(),
+        name="relief-household-create",
+    ),
+    path(
+        "relief/<int:pk>/dispatches/new/",
+        relief_views.ReliefDispatchCreateView.as_view(),
+        name="relief-dispatch-create",
+    ),
+    path(
+        "relief/households/<int:pk>/", relief_views.ReliefHouseholdDetailView.as_view(), name="relief-household-detail"
+    ),
+    path(
+        "relief/households/<int:pk>/entitlements/new/",
+        relief_views.ReliefEntitlementCreateView.as_view(),
+        name="relief-entitlement-create",
+    ),
+    path(
+        "relief/households/<int:pk>/payments/new/",
+        relief_views.ReliefPaymentCreateView.as_view(),
+        name="relief-payment-create",
+    ),
+    path(
+        "relief/households/<int:pk>/reconstruction/",
+        relief_views.ReliefReconstructionView.as_view(),
+        name="relief-reconstruction",
+    ),
 ]

@@ -31,6 +31,8 @@ EXEMPT = {
     "hazards.PublicReportPhoto": "a photo sent with a (tracked) public report",
     "inspections.InspectionAnswer": "the frozen copy of a checklist item answered in a (tracked) inspection",
     "disasters.StationReading": "a device reading as its system sent it, kept once and never edited",
+    "disasters.ReconstructionStep": "the house reconstruction's timeline (who moved it to which stage, when, why)",
+    "disasters.ReliefDispatch": "written once with its (tracked) stock movement, never edited",
     # Counters behind the yearly numbers: a cache of the last number given, not a record.
     "hazards.HazardNumber": "yearly number counter",
     "disasters.WarningNumber": "yearly number counter",

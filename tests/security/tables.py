@@ -77,6 +77,10 @@ API_MODELS = {
     "campaign": ("tasks.Campaign", "scoped"),  # the organiser's and participants' people, and the county
     # a unit's own cases; the published ones to everyone (tests/tasks/test_practice_cases.py)
     "practice-case": ("tasks.PracticeCase", "scoped"),
+    "disaster-event": ("disasters.DisasterEvent", "scoped"),
+    "relief-household": ("disasters.ReliefHousehold", "scoped"),
+    "relief-payment": ("disasters.ReliefPayment", "scoped"),
+    "house-reconstruction": ("disasters.HouseReconstruction", "scoped"),
 }
 
 # Who looks and whose rows they must not see, where not (gx_staff, sp_staff): department-scoped records.
@@ -146,6 +150,13 @@ PAGE_RECORDS = {
     "activity-edit": "tasks.CampaignActivity",
     "practice-case-detail": "tasks.PracticeCase",
     "practice-case-edit": "tasks.PracticeCase",
+    "disasters:relief-event-detail": "disasters.DisasterEvent",
+    "disasters:relief-household-create": "disasters.DisasterEvent",
+    "disasters:relief-dispatch-create": "disasters.DisasterEvent",
+    "disasters:relief-household-detail": "disasters.ReliefHousehold",
+    "disasters:relief-entitlement-create": "disasters.ReliefHousehold",
+    "disasters:relief-payment-create": "disasters.ReliefHousehold",
+    "disasters:relief-reconstruction": "disasters.ReliefHousehold",
 }
 PAGE_VIEWERS = {
     "inspections:plan-list": ("yjj_staff", "jtj_head"),
@@ -192,6 +203,7 @@ LIST_PAGES = {
     "inspections:benchmark-list": ("inspections.BenchmarkEnterprise", "note"),
     "inspections:credit-list": ("core.Enterprise", "name"),
     "campaign-list": ("tasks.Campaign", "title"),
+    "disasters:relief-event-list": ("disasters.DisasterEvent", "name"),
 }
 
 # Unit-scoped records of the API (API_MODELS "scoped") with no list page of their own, and where they show instead.
@@ -203,6 +215,10 @@ LISTED_ELSEWHERE = {
     "shares; tests/responsibilities/test_capability.py checks another township's record is absent and 404",
     "tasks.PracticeCase": "on their call's page (the call is everyone's, its cases come from the scoped selector the "
     "API shares); tests/tasks/test_practice_cases.py checks another unit's case is absent there and 404",
+    "disasters.ReliefHousehold": "on their event's relief page (PAGE_RECORDS); tests/disasters/test_relief_pages.py "
+    "checks another township's households are absent from it",
+    "disasters.ReliefPayment": "on their household's page (PAGE_RECORDS) and summed on the event's relief page",
+    "disasters.HouseReconstruction": "on their household's page (PAGE_RECORDS) and the event's relief page",
 }
 
 # Pages with no other unit's record in their address — lists (their rows come from the scoped selectors the API
@@ -266,6 +282,8 @@ PAGES_WITHOUT_RECORD = {
     "disasters:supply-item-list",
     "disasters:station-list",
     "disasters:supply-low-stock",
+    "disasters:relief-event-list",
+    "disasters:relief-event-create",
     "disasters:warning-acknowledge",
     "disasters:warning-create",
     "disasters:warning-lift",
@@ -519,6 +537,12 @@ FORM_ROUTES = {
     "disasters:supply-item-create": {"depot_pk": "disasters.Depot"},
     "disasters:supply-item-detail": {"pk": "disasters.SupplyItem"},  # its POST: a stock movement
     "disasters:supply-item-edit": {"pk": "disasters.SupplyItem"},
+    "disasters:relief-event-create": {},
+    "disasters:relief-household-create": {"pk": "disasters.DisasterEvent"},
+    "disasters:relief-dispatch-create": {"pk": "disasters.DisasterEvent"},
+    "disasters:relief-entitlement-create": {"pk": "disasters.ReliefHousehold"},
+    "disasters:relief-payment-create": {"pk": "disasters.ReliefHousehold"},
+    "disasters:relief-reconstruction": {"pk": "disasters.ReliefHousehold"},
     "inspections:inspection-create": {},
     "inspections:inspection-recheck": {"pk": "inspections.Inspection"},
     "inspections:inspection-close": {"pk": "inspections.Inspection"},
