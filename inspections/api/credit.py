@@ -2,6 +2,7 @@
 policies, and the safety credit records (read-only, computed from their sources)."""
 
 from django.urls import reverse
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -201,6 +202,9 @@ class CreditRecordViewSet(viewsets.ReadOnlyModelViewSet):
 
     filterset_class = credit_selectors.CreditFilterSet
     serializer_class = CreditRecordSerializer
+    # No ?updated_after=: a record changes when a penalty or a hazard does, not when the enterprise's updated_at
+    # does, so that mark would let a syncing system miss changes. Read the list again instead.
+    filter_backends = [DjangoFilterBackend]
 
     def get_queryset(self):
         return credit_selectors.credit_queryset(user=self.request.user).order_by("credit_score", "name", "pk")
