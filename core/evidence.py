@@ -42,6 +42,30 @@ def check_evidence_file(upload):
     return kind_mime
 
 
+def evidence_checked(files):
+    """[(upload, MIME type)] of every file, each checked before any is kept: one refused file refuses them all."""
+    return [(upload, check_evidence_file(upload)) for upload in files]
+
+
+def evidence_keep(model, checked, *, actor, **link):
+    """One `model` row per checked file, linked by `link` (e.g. report=report)."""
+    return [
+        model.objects.create(
+            **link,
+            file=upload,
+            original_name=upload.name[:255],
+            content_type=mime,
+            size=upload.size,
+            uploaded_by=actor,
+        )
+        for upload, mime in checked
+    ]
+
+
+def evidence_attach(model, files, *, actor, **link):
+    return evidence_keep(model, evidence_checked(files), actor=actor, **link)
+
+
 def evidence_upload_path(instance, filename):
     """A random name under the app's folder: nothing of the uploader's file name reaches the disk or a URL.
 

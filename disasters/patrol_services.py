@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.choices import Role, Sector
-from core.evidence import check_evidence_file
+from core.evidence import evidence_checked, evidence_keep
 from core.scoping import holds_role, holds_role_over, scope_for
 from disasters.choices import PatrolKind, PatrolSituation
 from disasters.models import FloodSeason, Patrol, PatrolEvidence
@@ -132,7 +132,7 @@ def patrol_record(
         measures=(measures or "").strip(),
     )
     _check_patrol(patrol, open_hazard, hazard_deadline)
-    checked = [(upload, check_evidence_file(upload)) for upload in files]  # all checked before any is kept
+    checked = evidence_checked(files)
     if open_hazard:
         from hazards.services import hazard_create, hazard_create_check
 
@@ -142,15 +142,7 @@ def patrol_record(
         # The hazard's rules before anything is written, so a refused hazard leaves no files behind either.
         _as_patrol_fields(lambda: hazard_create_check(actor=actor, **values))
     patrol.save()
-    for upload, mime in checked:
-        PatrolEvidence.objects.create(
-            patrol=patrol,
-            file=upload,
-            original_name=upload.name[:255],
-            content_type=mime,
-            size=upload.size,
-            uploaded_by=actor,
-        )
+    evidence_keep(PatrolEvidence, checked, actor=actor, patrol=patrol)
     if open_hazard:
         patrol.hazard = _as_patrol_fields(lambda: hazard_create(actor=actor, files=_evidence_copies(patrol), **values))
         patrol.save(update_fields=["hazard", "updated_at"])

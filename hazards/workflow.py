@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.evidence import check_evidence_file
+from core.evidence import evidence_attach
 from hazards.choices import EventKind, EvidenceStage, HazardStatus
 from hazards.models import Hazard, HazardEvent, HazardEvidence
 from hazards.permissions import is_supervisor, is_territory
@@ -43,18 +43,7 @@ def allowed_moves(user, hazard):
 
 
 def attach_files(hazard, event, files, stage, actor):
-    checked = [(upload, check_evidence_file(upload)) for upload in files]  # all checked before any is kept
-    for upload, mime in checked:
-        HazardEvidence.objects.create(
-            hazard=hazard,
-            event=event,
-            stage=stage,
-            file=upload,
-            original_name=upload.name[:255],
-            content_type=mime,
-            size=upload.size,
-            uploaded_by=actor,
-        )
+    evidence_attach(HazardEvidence, files, actor=actor, hazard=hazard, event=event, stage=stage)
 
 
 def record_event(hazard, **fields):

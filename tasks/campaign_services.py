@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.choices import Role
-from core.evidence import check_evidence_file
+from core.evidence import evidence_attach
 from core.scoping import holds_role, scope_for
 from tasks.models import ActivityEvidence, Campaign, CampaignActivity
 
@@ -124,16 +124,7 @@ def _check_activity(campaign, values):
 
 
 def _attach(activity, files, actor):
-    checked = [(upload, check_evidence_file(upload)) for upload in files]  # all checked before any is kept
-    for upload, mime in checked:
-        ActivityEvidence.objects.create(
-            activity=activity,
-            file=upload,
-            original_name=upload.name[:255],
-            content_type=mime,
-            size=upload.size,
-            uploaded_by=actor,
-        )
+    evidence_attach(ActivityEvidence, files, actor=actor, activity=activity)
 
 
 @transaction.atomic

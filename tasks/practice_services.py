@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.choices import OrgUnitKind, Role
-from core.evidence import check_evidence_file
+from core.evidence import evidence_attach
 from core.scoping import holds_role, scope_for
 from tasks.campaign_choices import CallStatus, CaseStatus
 from tasks.models import CaseAttachment, CaseTransition, PracticeCall, PracticeCase
@@ -95,16 +95,7 @@ def _check_case(values):
 
 
 def _attach(case, files, actor):
-    checked = [(upload, check_evidence_file(upload)) for upload in files]  # all checked before any is kept
-    for upload, mime in checked:
-        CaseAttachment.objects.create(
-            case=case,
-            file=upload,
-            original_name=upload.name[:255],
-            content_type=mime,
-            size=upload.size,
-            uploaded_by=actor,
-        )
+    evidence_attach(CaseAttachment, files, actor=actor, case=case)
 
 
 def call_accepts_cases(call, today=None):

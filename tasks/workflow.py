@@ -13,7 +13,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.evidence import check_evidence_file
+from core.evidence import evidence_attach
 from tasks.choices import ExtensionStatus, ReportStatus
 from tasks.models import ExtensionRequest, Measure, ProgressReport, ReportEvidence, ReportTransition
 from tasks.periods import period_start
@@ -83,16 +83,7 @@ def _check_period(measure, start, today):
 
 
 def _attach(report, files, actor):
-    checked = [(upload, check_evidence_file(upload)) for upload in files]  # all checked before any is kept
-    for upload, mime in checked:
-        ReportEvidence.objects.create(
-            report=report,
-            file=upload,
-            original_name=upload.name[:255],
-            content_type=mime,
-            size=upload.size,
-            uploaded_by=actor,
-        )
+    evidence_attach(ReportEvidence, files, actor=actor, report=report)
 
 
 @transaction.atomic
