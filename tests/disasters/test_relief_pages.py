@@ -30,6 +30,11 @@ def _cells(html, table_id):
     return [[re.sub(r"<[^>]+>", " ", c).split() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)] for r in rows]
 
 
+def yuan(text):
+    """An amount as the page shows it, e.g. 12,800.00 (grouped, as Chinese money is written)."""
+    return Decimal(text.replace(",", ""))
+
+
 def test_the_relief_page_shows_every_household_with_owed_and_paid_and_village_totals_equal_payments(web_as, event):
     html = web_as("county_leader").get(reverse("disasters:relief-event-detail", args=[event.pk])).content.decode()
     rows = _cells(html, "relief-households")
@@ -37,15 +42,17 @@ def test_the_relief_page_shows_every_household_with_owed_and_paid_and_village_to
     by_head = {row[0][0]: row for row in rows}
     for _village, head, _m, _b, _c, owed, paid in HOUSEHOLDS:
         row = by_head[head]
-        assert Decimal(row[3][0]) == sum(Decimal(a) for _k, _p, a in owed)
-        assert Decimal(row[4][0]) == sum(Decimal(p[2]) for p in paid)
-        assert Decimal(row[5][0]) == Decimal(row[3][0]) - Decimal(row[4][0])
+        assert yuan(row[3][0]) == sum(Decimal(a) for _k, _p, a in owed)
+        assert yuan(row[4][0]) == sum(Decimal(p[2]) for p in paid)
+        assert yuan(row[5][0]) == yuan(row[3][0]) - yuan(row[4][0])
     village_rows = _cells(html, "relief-villages")
     assert len(village_rows) == 3
-    for match in re.finditer(r'data-village="(\d+)">([\d.]+)<', html):
-        payments = ReliefPayment.objects.filter(household__event=event, household__village_id=int(match.group(1)))
-        assert Decimal(match.group(2)) == sum(p.amount for p in payments)
-    assert sum(Decimal(r[3][0]) for r in village_rows) == sum(p.amount for p in ReliefPayment.objects.all())
+    village_paid = re.findall(r'data-village="(\d+)">([\d.,]+)<', html)
+    assert len(village_paid) == 3
+    for village_pk, paid in village_paid:
+        payments = ReliefPayment.objects.filter(household__event=event, household__village_id=int(village_pk))
+        assert yuan(paid) == sum(p.amount for p in payments)
+    assert sum(yuan(r[3][0]) for r in village_rows) == sum(p.amount for p in ReliefPayment.objects.all())
     unpaid = re.search(r'id="relief-unpaid">(.*?)</ul>', html, re.S).group(1)
     assert "赵玉梅" in unpaid and "吴春花" in unpaid and "李秀英" not in unpaid
     assert "竣工入住" in html and "帐篷" in html
