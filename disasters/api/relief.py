@@ -202,6 +202,9 @@ class ReliefPaymentViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSe
 
 
 class ReconstructionStepSerializer(serializers.ModelSerializer):
+    # "" on the first step (the registration): the schema must allow it beside the stages.
+    from_stage = serializers.ChoiceField(choices=ReconstructionStage.choices, allow_blank=True, read_only=True)
+
     class Meta:
         model = ReconstructionStep
         fields = ["id", "from_stage", "to_stage", "on", "note", "at"]

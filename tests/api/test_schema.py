@@ -61,3 +61,23 @@ def test_every_answer_field_read_through_a_nullable_column_is_declared_nullable(
             if _reaches_a_nullable_column(cls.Meta.model, source):
                 undeclared.append(f"{cls.__module__}.{cls.__name__}.{name}")
     assert undeclared == []
+
+
+def test_every_choice_answered_from_a_column_that_may_be_blank_is_declared_blankable():
+    """A choice column with blank=True answers "" (a case without an award, a first step without a "from"); a
+    ChoiceField built read-only loses allow_blank, so the schema's enum would refuse the answer."""
+    from rest_framework.fields import ChoiceField
+
+    undeclared = []
+    for cls in _project_model_serializers():
+        for name, field in cls().fields.items():
+            if field.write_only or not isinstance(field, ChoiceField) or field.allow_blank:
+                continue
+            source = name if field.source in (None, "*") else field.source
+            try:
+                column = cls.Meta.model._meta.get_field(source)
+            except FieldDoesNotExist:
+                continue
+            if getattr(column, "blank", False) and getattr(column, "choices", None):
+                undeclared.append(f"{cls.__module__}.{cls.__name__}.{name}")
+    assert undeclared == []
