@@ -31,6 +31,7 @@ def main():
     env = {"DEBUG": "true", **os.environ}
     bind = env.get("PORTAL_BIND", "127.0.0.1:8000")
     with embedded.servers_for(env):
+        print("正在准备数据库（首次运行约需 5 分钟）…", flush=True)
         _manage(env, "migrate", "--no-input")
         _manage(env, "load_plan", "--year", "2024")
         _manage(env, "load_demo")

@@ -1,5 +1,9 @@
+import io
+
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connection
 from rest_framework.test import APIClient
 
 from core.models import User
@@ -11,6 +15,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The test database holds what `make run` loads: the divisions (a migration), the 2024 plan, the demo."""
     with django_db_blocker.unblock():
         load_reference_data()
+        REFERENCE_SNAPSHOT.update(reference_data_copy())
 
 
 # Reference data that migrations seed; a transactional test empties the tables, so they are run again.
@@ -41,10 +46,41 @@ def load_reference_data():
     DemoLoader(with_work=False).load()  # units, accounts, enterprises; tests make their own measures
 
 
+# Table name -> its rows in COPY text, taken once the session's reference data is loaded.
+REFERENCE_SNAPSHOT = {}
+
+
+def reference_data_copy():
+    copies = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            rows = io.StringIO()
+            cursor.copy_expert(f'COPY "{table}" TO STDOUT', rows)
+            if rows.tell():
+                copies[table] = rows.getvalue()
+    return copies
+
+
+def reference_data_restore():
+    """Puts back the session's reference rows, history included, as they were: loading them again took seconds
+    per test. Triggers and foreign-key checks are off while the rows go in (the copy is whole and consistent),
+    and the content types and permissions the flush re-created are replaced by the copied ones."""
+    tables = ", ".join(f'"{table}"' for table in REFERENCE_SNAPSHOT)
+    with connection.cursor() as cursor:
+        cursor.execute("SET session_replication_role = replica")
+        try:
+            cursor.execute(f"TRUNCATE {tables} CASCADE")
+            for table, rows in REFERENCE_SNAPSHOT.items():
+                cursor.copy_expert(f'COPY "{table}" FROM STDIN', io.StringIO(rows))
+        finally:
+            cursor.execute("SET session_replication_role = DEFAULT")
+    ContentType.objects.clear_cache()
+
+
 @pytest.fixture
 def loaded_transactional_db(transactional_db):
-    """For tests that commit (live server, Celery): the database is emptied after each, so load it first."""
-    load_reference_data()
+    """For tests that commit (live server, Celery): the database is emptied after each, so fill it first."""
+    reference_data_restore()
 
 
 @pytest.fixture
