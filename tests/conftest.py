@@ -1,9 +1,11 @@
 import io
 
+import pgtrigger
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
+from pghistory.models import Context
 from rest_framework.test import APIClient
 
 from core.models import User
@@ -12,8 +14,13 @@ from demo.loader import DemoLoader
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database holds what `make run` loads: the divisions (a migration), the 2024 plan, the demo."""
+    """The test database is built from the models (`--no-migrations` in pyproject: applying the migrations one by
+    one takes four minutes; CI's `make run` applies them, tests/core/test_migrations.py checks they match the
+    models), then given the triggers the migrations install: history tracking and append-only history.
+    It holds what `make run` loads: the divisions (a migration), the 2024 plan, the demo."""
     with django_db_blocker.unblock():
+        Context.install_pgh_attach_context_func()
+        pgtrigger.install()
         load_reference_data()
         REFERENCE_SNAPSHOT.update(reference_data_copy())
 
