@@ -27,9 +27,12 @@ browser-deps:
 	  else echo "browser tests and bulletin PDFs need: apt-get install chromium fonts-noto-cjk poppler-utils"; fi; \
 	fi
 
+# The suite in TEST_PROCESSES processes (pytest-xdist; each test file stays in one process, each process has a
+# test database and a Redis database of its own).
+TEST_PROCESSES ?= 2
 test: install browser-deps
 	$(PY) -m ruff check .
-	$(PY) -m config.embedded exec -- $(PY) -m pytest
+	$(PY) -m config.embedded exec -- $(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile
 
 # The benchmarks of bench/README.md, each in its own throwaway database; they print their figures.
 bench: install

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from pghistory.models import Context
+from pytest_django.plugin import blocking_manager_key
 from rest_framework.test import APIClient
 
 from core.models import User
@@ -84,10 +85,26 @@ def reference_data_restore():
     ContentType.objects.clear_cache()
 
 
+def _commits(item):
+    """Whether the test ran outside a rolled-back transaction, so that pytest-django emptied the tables after it."""
+    marker = item.get_closest_marker("django_db")
+    uses = set(getattr(item, "fixturenames", ()))
+    return bool(uses & {"transactional_db", "live_server"}) or bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a test that commits, the reference rows go back at once: the next test in this process may be any
+    test (pytest-xdist hands each process whole files, their committing tests among the rest)."""
+    yield
+    if _commits(item) and REFERENCE_SNAPSHOT:
+        with item.config.stash[blocking_manager_key].unblock():
+            reference_data_restore()
+
+
 @pytest.fixture
 def loaded_transactional_db(transactional_db):
-    """For tests that commit (live server, Celery): the database is emptied after each, so fill it first."""
-    reference_data_restore()
+    """For tests that commit (live server, Celery): the reference rows are there, as for every test."""
 
 
 @pytest.fixture

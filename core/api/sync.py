@@ -10,6 +10,7 @@ unescaped (a `+` in a query string arrives as a space, which is read back as `+`
 """
 
 import re
+from datetime import UTC
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -27,10 +28,14 @@ def parse_updated_after(raw):
         moment = parse_datetime(value)
     except ValueError:
         moment = None
-    if moment is None:
-        message = _("“%(value)s”不是有效的时间，请使用 ISO 8601 格式，如 2024-06-01T08:00:00+08:00。")
-        raise ValidationError({PARAM: [message % {"value": raw}]})
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    if moment is not None:
+        moment = timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+        try:  # in UTC: PostgreSQL takes offsets up to ±15:59 only, Python up to ±23:59
+            return moment.astimezone(UTC)
+        except OverflowError:  # 0001-01-01T00:00+08:00 falls before year 1
+            pass
+    message = _("“%(value)s”不是有效的时间，请使用 ISO 8601 格式，如 2024-06-01T08:00:00+08:00。")
+    raise ValidationError({PARAM: [message % {"value": raw}]})
 
 
 def has_updated_at(model):
