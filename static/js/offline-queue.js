@@ -271,6 +271,12 @@
   if (worker && "serviceWorker" in navigator) {
     ready.push(navigator.serviceWorker.register(worker, { scope: "/" }).then(function () {
       return navigator.serviceWorker.ready;
+    }).then(function () {
+      // ready comes when the worker activates; it controls this page only once its clients.claim() is done.
+      if (navigator.serviceWorker.controller) { return null; }
+      return new Promise(function (resolve) {
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true });
+      });
     }));
   }
   if (forms.length && window.caches && navigator.onLine) {
