@@ -26,7 +26,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         REFERENCE_SNAPSHOT.update(reference_data_copy())
 
 
-# Reference data that migrations seed; a transactional test empties the tables, so they are run again.
+# Reference data that migrations seed: the test database is built without its migrations, so they are run here.
 SEEDING_MIGRATIONS = [
     ("hazards.migrations.0002_problem_lists", "seed"),
     ("hazards.migrations.0003_self_inspection", "seed_checklists"),
